@@ -1,0 +1,1 @@
+"""Liaison: the external-relations and training office's system of record."""
