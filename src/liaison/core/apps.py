@@ -1,0 +1,17 @@
+from django.apps import AppConfig, apps
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "liaison.core"
+    verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from liaison.core.models import RecordModel, ReferenceModel
+        from liaison.core.permissions import register_record_rules, register_reference_rules
+
+        for model in apps.get_models():
+            if issubclass(model, RecordModel):
+                register_record_rules(model)
+            elif issubclass(model, ReferenceModel):
+                register_reference_rules(model)

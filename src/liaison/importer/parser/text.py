@@ -1,0 +1,119 @@
+"""Undo what a PDF text extractor does to a chapter.
+
+Extractors put a space between CJK characters, wrap lines at the page width
+with blank lines between them, indent the first line after a page break, and
+leave page numbers and running headers in the flow.  `normalize` turns such
+text into one block per line: the chapter title, each heading, each bullet
+and each prose paragraph.  It is idempotent, so normalised text can be fed
+back in (the parser's character offsets refer to this form).
+"""
+
+import re
+import unicodedata
+from collections import Counter
+
+from .kinds import CHAPTER_TITLE, heading_kind
+
+CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3200-\u9fff\uf900-\ufaff\uff00-\uffef"
+# Punctuation that a CJK-aware extractor pads with spaces just like ideographs.
+CJK_PUNCT = "“”‘’「」『』《》〈〉【】—…·"
+_WIDE = f"[{CJK}{CJK_PUNCT}]"
+_SPACE_NEAR_CJK = re.compile(rf"(?<={_WIDE})[ \t]+|[ \t]+(?={_WIDE})")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff]")
+
+TERMINAL = "。！？：；!?:;"
+BULLET_MARKS = "-－–•●○◆◇▪■□►▶*"
+_NUMBERED = (
+    r"[一二三四五六七八九十]{1,3}[、．.]"
+    r"|[（(][一二三四五六七八九十]{1,3}[)）]"
+    r"|[（(]\d{1,2}[)）]"
+    r"|\d{1,2}[.．、](?!\d)"
+    r"|[IVX]{1,4}[.．、](?![A-Za-z])"
+    r"|[a-h][)）.](?=\s)"
+)
+_SENTENCE_PUNCT = re.compile(r"[，,。；;：:！!？?]")
+_NUMBER_MARK = re.compile(rf"^(?:{_NUMBERED})\s*")
+BLOCK_START = re.compile(rf"^(?:[{re.escape(BULLET_MARKS)}](?=\s|{_WIDE})|{_NUMBERED})")
+TITLE_LINE = re.compile(
+    r"^(?:第[一二三四五六七八九十\d]{1,3}(?:部分|章|節)|(?:parte|cap[íi]tulo|chapter|part)\s+[\dIVX]+)",
+    re.IGNORECASE,
+)
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|第\s*\d{1,4}\s*[頁页]"
+    r"|(?:page|p[áa]gina|p\.)\s*\d{1,4}(?:\s*(?:of|de|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})$",
+    re.IGNORECASE,
+)
+_REPORT_HEADER = re.compile(
+    r"^\S.{0,40}(?:(?:19|20)\d\d.{0,8}(?:報告|报告)|relat[óo]rio.{0,30}(?:19|20)\d\d"
+    r"|(?:19|20)\d\d.{0,10}annual report)\S{0,6}$",
+    re.IGNORECASE,
+)
+
+
+def squeeze(line: str) -> str:
+    """Remove the spaces an extractor put around CJK text; keep those between Latin words."""
+    line = _SPACES.sub(" ", line).strip()
+    return _SPACE_NEAR_CJK.sub("", line)
+
+
+def is_block_start(line: str) -> bool:
+    """A heading, bullet, numbered item or title starts a new block."""
+    return bool(BLOCK_START.match(line) or TITLE_LINE.match(line))
+
+
+def is_heading_like(line: str) -> bool:
+    """A short line without sentence punctuation: the title or a part heading.
+
+    Wrapped lines of prose fill the page width, so shortness tells headings apart.
+    """
+    body = _NUMBER_MARK.sub("", line, count=1)
+    if len(body) > 24 or _SENTENCE_PUNCT.search(body):
+        return False
+    if CHAPTER_TITLE.search(line) or TITLE_LINE.match(line):
+        return True
+    return bool(heading_kind(body)) or (body != line and len(body) <= 12)
+
+
+def is_closed(block: str) -> bool:
+    """Whether a block is complete, so the next line cannot continue it."""
+    return block[-1] in TERMINAL or is_heading_like(block)
+
+
+def _is_page_furniture(line: str, repeated: set[str]) -> bool:
+    if _PAGE_NUMBER.match(line):
+        return True
+    if line[-1] in TERMINAL + "。，,":
+        return False
+    return line in repeated or bool(_REPORT_HEADER.match(line))
+
+
+def _join(left: str, right: str) -> str:
+    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii():
+        if right[0].isalnum() or right[0] in "(":
+            return f"{left} {right}"
+    return left + right
+
+
+def normalize(text: str) -> str:
+    """Return the chapter as one block per line, with extraction artefacts undone."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text.replace("\f", "\n"))
+    lines = [squeeze(raw) for raw in text.split("\n")]
+    lines = [line for line in lines if line]
+    counts = Counter(lines)
+    repeated = {
+        line
+        for line, n in counts.items()
+        if n > 1 and len(line) >= 4 and not is_block_start(line) and not TITLE_LINE.match(line)
+    }
+    blocks: list[str] = []
+    for line in lines:
+        if _is_page_furniture(line, repeated):
+            continue
+        if blocks and not is_block_start(line) and not is_closed(blocks[-1]):
+            blocks[-1] = _join(blocks[-1], line)
+        else:
+            blocks.append(line)
+    return "\n".join(blocks)
