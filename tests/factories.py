@@ -62,9 +62,7 @@ class RecordFactory(factory.django.DjangoModelFactory):
     agency = factory.SubFactory(AgencyFactory)
     classification = Classification.INTERNAL
     state = WorkflowState.APPROVED
-    approved_at = factory.LazyFunction(
-        lambda: datetime.datetime(2024, 12, 31, tzinfo=datetime.UTC)
-    )
+    approved_at = factory.LazyFunction(lambda: datetime.datetime(2024, 12, 31, tzinfo=datetime.UTC))
 
 
 class PartnerBodyFactory(RecordFactory):
@@ -143,9 +141,7 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
         model = Attendance
 
     course = factory.SubFactory(ActivityFactory, kind=ActivityKind.TRAINING)
-    participant = factory.SubFactory(
-        StaffFactory, agency=factory.SelfAttribute("..course.agency")
-    )
+    participant = factory.SubFactory(StaffFactory, agency=factory.SelfAttribute("..course.agency"))
     hours = 12
 
 

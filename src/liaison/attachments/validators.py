@@ -46,6 +46,7 @@ def validate_upload(upload) -> None:
             raise ValidationError(_("The file is not plain text."), code="content")
     elif not head.startswith(SIGNATURES[extension]):
         raise ValidationError(
-            _("The file's content is not a %(ext)s file."), params={"ext": extension},
+            _("The file's content is not a %(ext)s file."),
+            params={"ext": extension},
             code="content",
         )

@@ -74,12 +74,27 @@ def _name_author_on_confidential(record, user) -> None:
 
 
 @transaction.atomic
-def create_record(model: type[models.Model], *, user, data: Mapping[str, Any], many=None,
-                  agency=None, reason: str = ""):
+def create_record(
+    model: type[models.Model],
+    *,
+    user,
+    data: Mapping[str, Any],
+    many=None,
+    agency=None,
+    reason: str = "",
+):
     """Create a draft record owned by the user's agency (or `agency`, for superusers)."""
     require_perm(user, "add", model)
     record = model()
     _assign(record, data)
+    return save_new_record(record, user=user, many=many, agency=agency, reason=reason)
+
+
+@transaction.atomic
+def save_new_record(record, *, user, many=None, agency=None, reason: str = ""):
+    """Save a record whose fields a form has already assigned (the admin's case), as
+    `create_record` does: the user's agency, the actors, validation, the author named."""
+    require_perm(user, "add", type(record))
     record.agency = agency if agency is not None and user.is_superuser else user.agency
     if record.agency is None:
         raise ValidationError(_("Your account belongs to no agency; ask an administrator."))
@@ -105,14 +120,15 @@ def save_versioned(record, expected_version: int) -> None:
 
 
 @transaction.atomic
-def update_record(record, *, user, version: int, data: Mapping[str, Any], many=None,
-                  reason: str = ""):
+def update_record(
+    record, *, user, version: int, data: Mapping[str, Any], many=None, reason: str = ""
+):
     """Apply `data` to a record the user loaded at `version`; an approved record returns to
     draft, since its content is no longer what was approved."""
     require_perm(user, "change", record)
-    previous_classification = type(record)._base_manager.values_list(
-        "classification", flat=True
-    ).get(pk=record.pk)
+    previous_classification = (
+        type(record)._base_manager.values_list("classification", flat=True).get(pk=record.pk)
+    )
     _assign(record, data)
     _require_reason_for_classification_change(record, previous_classification, reason)
     if record.state != WorkflowState.DRAFT:
@@ -168,3 +184,19 @@ def delete_record(record, *, user, reason: str = ""):
     require_perm(user, "delete", record)
     record._change_reason = reason
     record.delete()
+
+
+@transaction.atomic
+def save_reference(item, *, user, version: int | None = None):
+    """Save shared reference data (a place, a topic): editors keep it, versioned like records."""
+    if item.pk is None:
+        require_perm(user, "add", type(item))
+        item.created_by = item.updated_by = user
+        item.full_clean()
+        item.save()
+    else:
+        require_perm(user, "change", item)
+        item.updated_by = user
+        item.full_clean()
+        save_versioned(item, item.version if version is None else version)
+    return item

@@ -88,4 +88,6 @@ class ChildQuerySet(models.QuerySet):
 
 def child_queryset(parent_field: str) -> type[ChildQuerySet]:
     """A ChildQuerySet class whose visibility follows `parent_field`."""
-    return type(f"{parent_field.title()}ChildQuerySet", (ChildQuerySet,), {"parent_field": parent_field})
+    return type(
+        f"{parent_field.title()}ChildQuerySet", (ChildQuerySet,), {"parent_field": parent_field}
+    )

@@ -58,9 +58,7 @@ class Staff(RecordModel):
         ordering = ["unit__code", "name_zh_hant"]
         constraints = [
             *record_constraints("staff"),
-            models.UniqueConstraint(
-                fields=["agency", "staff_number"], name="staff_unique_number"
-            ),
+            models.UniqueConstraint(fields=["agency", "staff_number"], name="staff_unique_number"),
             models.CheckConstraint(
                 condition=~models.Q(name_zh_hant=""), name="staff_name_zh_hant_required"
             ),

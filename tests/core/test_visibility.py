@@ -1,0 +1,134 @@
+"""The visibility chokepoint: agency, classification, need-to-know and drafts, per role."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from liaison.activities.models import Activity
+from liaison.core.choices import Classification, Role, WorkflowState
+from liaison.partners.models import PartnerBody
+from liaison.training.models import Attendance
+from tests.factories import ActivityFactory, AttendanceFactory, PartnerBodyFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LEVELS = {
+    "public": Classification.PUBLIC,
+    "internal": Classification.INTERNAL,
+    "restricted": Classification.RESTRICTED,
+    "confidential": Classification.CONFIDENTIAL,
+}
+
+
+@pytest.fixture
+def records(agency):
+    """One approved and one draft activity at every level."""
+    made = {}
+    for name, level in LEVELS.items():
+        made[name] = ActivityFactory(agency=agency, classification=level)
+        made[f"{name}-draft"] = ActivityFactory(
+            agency=agency, classification=level, state=WorkflowState.DRAFT, approved_at=None
+        )
+    return made
+
+
+EXPECTED = {
+    Role.VIEWER: {"public", "internal"},
+    Role.EDITOR: {
+        "public",
+        "internal",
+        "restricted",
+        "public-draft",
+        "internal-draft",
+        "restricted-draft",
+    },
+    Role.APPROVER: {
+        "public",
+        "internal",
+        "restricted",
+        "public-draft",
+        "internal-draft",
+        "restricted-draft",
+    },
+    Role.REGISTER_OFFICER: {
+        "public",
+        "internal",
+        "restricted",
+        "public-draft",
+        "internal-draft",
+        "restricted-draft",
+    },
+    Role.ADMINISTRATOR: {
+        "public",
+        "internal",
+        "restricted",
+        "public-draft",
+        "internal-draft",
+        "restricted-draft",
+    },
+}
+
+
+def visible_names(records, user):
+    ids = set(Activity.objects.visible_to(user).values_list("pk", flat=True))
+    return {name for name, record in records.items() if record.pk in ids}
+
+
+@pytest.mark.parametrize("role", list(EXPECTED))
+def test_each_role_sees_its_clearance(records, make_user, role):
+    assert visible_names(records, make_user(role)) == EXPECTED[role]
+
+
+@pytest.mark.parametrize("role", list(EXPECTED))
+def test_counts_agree_with_lists(records, make_user, role):
+    user = make_user(role)
+    assert Activity.objects.visible_to(user).count() == len(EXPECTED[role])
+
+
+@pytest.mark.parametrize("role", list(EXPECTED))
+def test_confidential_only_for_named_officers(records, make_user, role):
+    user = make_user(role)
+    records["confidential"].cleared_officers.add(user)
+    assert visible_names(records, user) == EXPECTED[role] | {"confidential"}
+
+
+def test_superuser_sees_every_agency_but_not_unnamed_confidential(records, other_agency):
+    foreign = ActivityFactory(agency=other_agency)
+    root = UserFactory(is_superuser=True, agency=None)
+    names = visible_names(records, root)
+    assert "confidential" not in names and "restricted" in names
+    assert Activity.objects.visible_to(root).filter(pk=foreign.pk).exists()
+
+
+def test_other_agency_sees_nothing(records, other_agency):
+    outsider = UserFactory(agency=other_agency, roles=[Role.ADMINISTRATOR])
+    assert not Activity.objects.visible_to(outsider).exists()
+
+
+def test_user_without_role_or_agency_sees_nothing(records, agency):
+    assert not Activity.objects.visible_to(UserFactory(agency=agency)).exists()
+    assert not Activity.objects.visible_to(UserFactory(agency=None, roles=[Role.EDITOR])).exists()
+    assert not Activity.objects.visible_to(AnonymousUser()).exists()
+
+
+def test_inactive_user_sees_nothing(records, make_user):
+    user = make_user(Role.ADMINISTRATOR, is_active=False)
+    assert not Activity.objects.visible_to(user).exists()
+
+
+def test_child_rows_follow_their_record(agency, viewer):
+    shown = AttendanceFactory(course__agency=agency)
+    hidden = AttendanceFactory(
+        course__agency=agency, course__classification=Classification.RESTRICTED
+    )
+    visible = set(Attendance.objects.visible_to(viewer))
+    assert shown in visible and hidden not in visible
+
+
+def test_every_record_model_has_the_chokepoint(agency, viewer):
+    PartnerBodyFactory(agency=agency, classification=Classification.RESTRICTED)
+    assert not PartnerBody.objects.visible_to(viewer).exists()
+
+
+def test_is_visible_to_uses_the_same_rules(records, viewer):
+    assert records["internal"].is_visible_to(viewer)
+    assert not records["restricted"].is_visible_to(viewer)
