@@ -200,3 +200,14 @@ def save_reference(item, *, user, version: int | None = None):
         item.full_clean()
         save_versioned(item, item.version if version is None else version)
     return item
+
+
+@transaction.atomic
+def create_reference(model: type[models.Model], *, user, data: Mapping[str, Any]):
+    """Create shared reference data (a place, a topic): editors keep the gazetteer."""
+    require_perm(user, "add", model)
+    record = model(**data)
+    record.created_by = record.updated_by = user
+    record.full_clean()
+    record.save()
+    return record

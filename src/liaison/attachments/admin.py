@@ -1,0 +1,44 @@
+"""Admin list of attachments: read through their records' visibility; added on the records."""
+
+from django.contrib import admin
+
+from liaison.attachments.models import Attachment
+from liaison.core.admin import has_any_role, record_perm
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(admin.ModelAdmin):
+    list_display = ("original_name", "kind", "content_type", "object_id", "size", "created_at")
+    list_filter = ("kind", "content_type")
+    list_select_related = ("content_type",)
+    search_fields = ("original_name", "description")
+    fields = ("kind", "description", "file", "original_name", "size", "created_by", "created_at")
+    readonly_fields = ("file", "original_name", "size", "created_by", "created_at")
+
+    def get_queryset(self, request):
+        return Attachment.objects.visible_to(request.user).select_related("created_by")
+
+    def has_module_permission(self, request):
+        return has_any_role(request)
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return has_any_role(request)
+        return record_perm(request, "view", obj.content_type.model_class(), obj.record)
+
+    def has_add_permission(self, request):
+        return False  # an attachment is added on its record's page
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return has_any_role(request)
+        return record_perm(request, "change", obj.content_type.model_class(), obj.record)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is None:
+            return has_any_role(request)
+        return record_perm(request, "change", obj.content_type.model_class(), obj.record)
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        obj.save()
