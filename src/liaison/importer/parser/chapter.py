@@ -1,0 +1,209 @@
+"""Turn a chapter on external exchanges and training into activity records."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from .entities import Body, EntityFinder, _name_start
+from .kinds import KINDS
+from .registry import Registry
+from .script import looks_simplified, to_traditional
+from .structure import ACTIVITY_VERBS, activity_start, is_lead, outline, sentences
+from .text import normalize
+
+YEARS = range(1990, 2101)
+_YEAR_ZH = re.compile(r"((?:19|20)\d\d)\s*年")
+_YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+_HOME_HINTS = {
+    "澳門": re.compile(r"來澳|訪澳|抵澳|本澳|在澳|澳門特區|a Macau|em Macau"),
+    "香港": re.compile(r"來港|訪港|抵港|本港|在港|香港特區"),
+}
+_SUBJECT = re.compile(r"(?:^|[，。；：\n]|年)([\u4e00-\u9fff]{2,8}?(?:公署|委員會|監委|總署|調查局|局|署))")
+_KIND_WORDS = (
+    ("convention_review", re.compile(r"公約|履約|convenção|convention", re.IGNORECASE)),
+    ("training", re.compile(r"培訓|研修|課程|formação|curso|training", re.IGNORECASE)),
+    ("inbound_visit", re.compile(r"接待|來訪|到訪|訪澳|來澳|recebe|acolh", re.IGNORECASE)),
+    ("meeting", re.compile(r"會議|論壇|研討會|年會|大會|reunião|conferência|fórum", re.IGNORECASE)),
+)
+
+
+class ChapterError(ValueError):
+    """The text cannot be read as a chapter on external exchanges and training."""
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where an activity came from, for the reviewer to check it against the source."""
+
+    section: str
+    block: int
+    start: int
+    end: int
+    source: str
+
+
+@dataclass
+class ParsedActivity:
+    kind: str
+    text: str
+    places: list[str]
+    organizations: list[Body]
+    events: list[str]
+    month: int | None
+    topics: list[str]
+    provenance: Provenance
+
+    def to_contract(self) -> dict:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "places": list(self.places),
+            "organizations": [body.name for body in self.organizations],
+            "events": list(self.events),
+            "month": self.month,
+            "topics": list(self.topics),
+            "bodies": [asdict(body) for body in self.organizations],
+            "source": asdict(self.provenance),
+        }
+
+
+@dataclass
+class ParsedChapter:
+    year: int | None
+    language: str
+    title: str
+    introduction: str
+    activities: list[ParsedActivity] = field(default_factory=list)
+    normalized_text: str = ""
+
+    def to_contract(self) -> dict:
+        """The import contract's JSON (docs/import-contract.md), with a few extra keys."""
+        return {
+            "year": self.year,
+            "language": self.language,
+            "chapter": self.title,
+            "activities": [activity.to_contract() for activity in self.activities],
+        }
+
+
+def parse_chapter(
+    text: str, *, year: int | None = None, lang: str = "auto", registry: Registry | None = None
+) -> ParsedChapter:
+    """Parse a chapter's text (as a PDF extractor gives it) into activities.
+
+    Raises ChapterError when the text is empty, is not such a chapter, or its
+    year is out of range or contradicts `year`.
+    """
+    if year is not None and year not in YEARS:
+        raise ChapterError(f"the year {year} is out of range ({YEARS.start}–{YEARS.stop - 1})")
+    if not text or not text.strip():
+        raise ChapterError("the text is empty")
+    language = _language(text, lang)
+    if language == "zh-Hans":
+        text = to_traditional(text)
+    normalized = normalize(text)
+    shape = outline(normalized)
+    detected = _detect_year(normalized)
+    if year is not None and detected is not None and detected != year and not _mentions(normalized, year):
+        raise ChapterError(f"the chapter reports on {detected}, not {year}")
+    registry = registry or Registry.seed()
+    finder = EntityFinder(registry, home=_detect_home(normalized), author=_detect_author(shape))
+    activities = []
+    for section in shape.sections:
+        for block in section.blocks:
+            activities += _block_activities(finder, section.heading, section.kind, block)
+    if not activities or not (shape.sections or shape.title):
+        raise ChapterError("this is not an annual-report chapter on external exchanges and training")
+    return ParsedChapter(
+        year=year if year is not None else detected,
+        language=language,
+        title=shape.title,
+        introduction="\n".join(shape.introduction),
+        activities=activities,
+        normalized_text=normalized,
+    )
+
+
+def _block_activities(finder: EntityFinder, heading: str, kind: str | None, block) -> list[ParsedActivity]:
+    found: list[ParsedActivity] = []
+    for begin, end in sentences(block.text):
+        sentence = block.text[begin:end].strip()
+        begin += len(block.text[begin:end]) - len(block.text[begin:end].lstrip())
+        if is_lead(sentence):
+            continue
+        trim = 0 if block.bullet else activity_start(sentence)
+        entities = finder.extract(sentence[trim:], month_text=sentence)
+        reports = ACTIVITY_VERBS.search(sentence) and (entities.anchored or entities.month)
+        if not (reports or (block.bullet and not found)):
+            if block.bullet and found:
+                _extend(found[-1], block, end)
+            continue
+        found.append(
+            ParsedActivity(
+                kind=kind or _infer_kind(sentence),
+                text=sentence[trim:],
+                places=entities.places,
+                organizations=entities.bodies,
+                events=entities.events,
+                month=entities.month,
+                topics=entities.topics,
+                provenance=Provenance(
+                    heading, block.index, block.start + begin + trim, block.start + begin + len(sentence), sentence
+                ),
+            )
+        )
+    return found
+
+
+def _extend(activity: ParsedActivity, block, end: int) -> None:
+    """Add a bullet's follow-up sentence ("會上，…") to the activity it describes."""
+    p = activity.provenance
+    extra = block.text[p.end - block.start : end]
+    activity.text += extra
+    activity.provenance = Provenance(p.section, p.block, p.start, block.start + end, p.source + extra)
+
+
+def _infer_kind(sentence: str) -> str:
+    for kind, words in _KIND_WORDS:
+        if words.search(sentence):
+            return kind
+    return KINDS[0]
+
+
+def _language(text: str, lang: str) -> str:
+    if lang in ("zh-Hant", "zh-Hans", "pt", "en"):
+        return lang
+    cjk, latin = len(_CJK.findall(text)), len(_LATIN.findall(text))
+    if lang == "zh" or (lang == "auto" and cjk >= latin / 4):
+        return "zh-Hans" if looks_simplified(text) else "zh-Hant"
+    return "pt"
+
+
+def _detect_year(text: str) -> int | None:
+    years = Counter(int(y) for y in _YEAR_ZH.findall(text)) or Counter(int(y) for y in _YEAR_ANY.findall(text))
+    years = Counter({y: n for y, n in years.items() if y in YEARS})
+    return years.most_common(1)[0][0] if years else None
+
+
+def _mentions(text: str, year: int) -> bool:
+    return bool(re.search(rf"(?<!\d){year}(?!\d)", text))
+
+
+def _detect_home(text: str) -> str | None:
+    hits = {place: len(pattern.findall(text)) for place, pattern in _HOME_HINTS.items()}
+    best = max(hits, key=hits.get)
+    return best if hits[best] else "澳門"
+
+
+def _detect_author(shape) -> str | None:
+    """How the chapter names its own agency: the body most often the subject of a clause."""
+    text = "\n".join([*shape.introduction, *(b.text for s in shape.sections for b in s.blocks)])
+    names = Counter()
+    for match in _SUBJECT.finditer(text):
+        start = _name_start(text, match.end(1))
+        names[text[start : match.end(1)]] += 1
+    return names.most_common(1)[0][0] if names else None

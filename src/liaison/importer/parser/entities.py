@@ -1,0 +1,313 @@
+"""What one activity sentence names: places, bodies, events, month and topics.
+
+Bodies are found three ways: the registry's names and acronyms, a name
+followed by a bracketed acronym, and generic patterns (a name ending in a
+body word such as 委員會 or 學院; the organiser in 由…舉辦; a list of
+cities before a body word, "珠海、中山及深圳三市的監察委員會").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .registry import Found, Registry
+
+BODY_SUFFIXES = (
+    "紀律檢查委員會", "監察委員會", "委員會", "廉政公署", "特派員公署", "公署", "聯合會", "協會",
+    "學會", "研究會", "申訴專員公署", "學院", "大學", "研究院", "研究所", "網絡", "組織", "總署", "調查局",
+    "反貪局", "辦公室", "檢察院", "法院", "中心", "代表團", "考察團", "訪問團", "集團", "公司",
+    "銀行", "基金會", "議會", "政府", "警察局", "局", "署", "部",
+)  # fmt: skip
+# Single-character suffixes also end ordinary words (全部, 簽署, 格局).
+_NOT_BODY = re.compile(r"[全內外幹各本總]部$|部[分門署長]|[簽部]署$|[結格大布當]局$")
+_BOUNDARY_WORDS = (
+    "出席", "參加", "參與", "參觀", "拜訪", "訪問", "走訪", "接待", "前往", "會見", "會晤", "邀請",
+    "應邀", "應", "由", "與", "和", "及", "或", "並", "赴", "到", "往", "在", "於", "為", "向",
+    "隨", "的", "之", "等", "包括", "聯同", "合辦", "舉辦", "主辦", "承辦", "協辦", "派員", "派出",
+    "率領", "率團", "透過", "通過", "至", "了", "是", "將", "亦", "還", "也", "分別", "當中", "其中",
+    "來自", "暨", "以及", "獲", "成立", "年", "月", "日", "屆", "加深", "促進", "加強", "深化",
+)  # fmt: skip
+_GENERIC_HEADS = re.compile(
+    r"^(?:國際|區域|地區|國家|同業|執法|外地|內地|兩地|本|該|多個|性|或|及|和|政府|反貪|廉政|監察|專業|"
+    r"指導|籌備|執行|常設|常務|專家|工作|管理|組委|組織|當地)+$|相關|有關|以外|其他|不同|各[類項地國級]"
+)
+# Names that are whole without a qualifier ("廉政公署"), unlike a bare "委員會".
+_STANDALONE = ("廉政公署", "申訴專員公署", "審計署", "檢察院", "司法警察局")
+_LOCAL_BODY = "紀律檢查委員會|監察委員會|紀委監委|紀委|監委|廉政公署|公安局|人民檢察院|檢察院|人民法院|法院|政府"
+_LIST_TAIL = re.compile(rf"(?:[兩二三四五六七八九十]個?[市省地區]+)?的?({_LOCAL_BODY})")
+_LIST_GAP = re.compile(r"^(?:[、，,和及與]|以及)$")
+_LOCAL_REF = re.compile(rf"(?:當地|該市|該省|當地的)({_LOCAL_BODY})")
+_VISIT_VERBS = re.compile(r"拜訪|訪問|走訪|到訪|考察|拜會|visita", re.IGNORECASE)
+_SUFFIX_RE = re.compile("|".join(BODY_SUFFIXES))
+_ACRONYM = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4})\s*[）)]")
+_ORGANISER = re.compile(
+    r"(?:由|出席|參加|參與)([^，。；、“”「」《》由]{2,40}?)(?:共同|聯合)?(?:舉辦|主辦|合辦|承辦|協辦|主持)"
+)
+_ORGANISER_SPLIT = re.compile(r"以及|與|和|及|、")
+
+QUOTED = re.compile(
+    r"“([^“”]{1,150})”|「([^「」]{1,150})」|『([^『』]{1,150})』|\"([^\"\n]{1,150})\"|«([^«»]{1,150})»"
+)
+_BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
+_BOOK_EVENT = re.compile(
+    r"《([^《》]{1,60})》(工作會議|會議|座談會|研討會|論壇|發佈會|發布會|培訓班|研修班|講座|工作坊|交流會|簽署儀式|典禮)"
+)
+_NAMED_EVENT = re.compile(
+    r"(?:參觀|出席|參加|參與|觀摩|列席)了?(?:由?[^，。；]{1,40}?(?:舉辦|主辦|合辦|承辦|組織)的)?"
+    r"([\u4e00-\u9fff\d]{0,24}?(?:展覽會|展覽|博覽會|展|研修班|培訓班|研討會|論壇|峰會|年會|工作坊|講座|典禮|交流會|座談會))"
+    r"(?=[，。；、,;]|$|並|及|和)"
+)
+_MONTH_ZH = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])\s*月(?!份?\s*\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月")
+_ZH_NUMERAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}  # fmt: skip
+_MONTHS_PT = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+              "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
+_MONTH_PT = re.compile(rf"\b({'|'.join(_MONTHS_PT)})\b", re.IGNORECASE)
+_TOPICS = re.compile(
+    r"(?:內容涵蓋|內容包括|課程涵蓋|涵蓋|主題包括|議題包括|圍繞|主題為|探討)([^，。；]{2,80}?)(?:等(?:內容|方面|議題|範疇)?)?(?=[，。；]|$)"
+    r"|舉辦([^，。；]{2,40}?)的(?:培訓課程|培訓|課程|講座|工作坊)"
+)
+_TOPIC_SPLIT = re.compile(r"以及|、|及|和|與")
+_TOPIC_TRIM = re.compile(r"(?:等|項目|方面|內容|的|範疇)+$")
+
+
+@dataclass(frozen=True)
+class Body:
+    """A body named in an activity, by canonical name, with its acronym when the text gives one."""
+
+    name: str
+    acronym: str | None = None
+
+
+@dataclass
+class Entities:
+    places: list[str] = field(default_factory=list)
+    bodies: list[Body] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    month: int | None = None
+    topics: list[str] = field(default_factory=list)
+
+    @property
+    def anchored(self) -> bool:
+        """Whether the sentence names something specific (what a general statement lacks)."""
+        return bool(self.places or self.bodies or self.events or self.topics)
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    name: str
+    acronym: str | None = None
+    visited: bool = False
+
+
+def quoted_spans(text: str) -> list[tuple[int, int, str]]:
+    """Spans of quoted titles (the quote marks included) with their stripped content."""
+    return [(m.start(), m.end(), next(g for g in m.groups() if g).strip()) for m in QUOTED.finditer(text)]
+
+
+def find_month(text: str) -> int | None:
+    """The first month a sentence gives ("在6月", "2024年4月至6月", "em junho")."""
+    if match := _MONTH_ZH.search(text):
+        return int(match.group(1)) if match.group(1) else _ZH_NUMERAL[match.group(2)]
+    if match := _MONTH_PT.search(text):
+        return _MONTHS_PT.index(match.group(1).lower()) + 1
+    return None
+
+
+def find_topics(text: str) -> list[str]:
+    topics: list[str] = []
+    for match in _TOPICS.finditer(text):
+        for part in _TOPIC_SPLIT.split(match.group(1) or match.group(2)):
+            part = _TOPIC_TRIM.sub("", part.strip())
+            if len(part) >= 2 and part not in topics:
+                topics.append(part)
+    return topics
+
+
+def find_events(text: str) -> list[str]:
+    quotes = quoted_spans(text)
+    events = [content for _, _, content in quotes]
+    for match in _BOOK_EVENT.finditer(text):
+        if not _inside(match.start(), quotes):
+            events.append(match.group(0))
+    if not events:
+        events = [m.group(1) for m in _NAMED_EVENT.finditer(text) if len(m.group(1)) >= 2]
+    return list(dict.fromkeys(events))
+
+
+def _inside(position: int, spans) -> bool:
+    return any(span[0] <= position < span[1] for span in spans)
+
+
+class EntityFinder:
+    """Finds the entities of sentences of one chapter.
+
+    `home` is the territory the chapter is written from (never a destination);
+    `author` is how the chapter names its own agency (never a partner body,
+    except inside a quoted title, where it is the host's agency of that name).
+    """
+
+    def __init__(self, registry: Registry, *, home: str | None, author: str | None) -> None:
+        self.registry = registry
+        self.home = home
+        self.author = author
+
+    def extract(self, text: str, *, month_text: str | None = None) -> Entities:
+        quotes = quoted_spans(text)
+        found_places = self.registry.find_places(text)
+        spans = self._body_spans(text, found_places)
+        places = self._places(found_places, spans, quotes)
+        return Entities(
+            places=places,
+            bodies=self._resolve(spans, quotes, places),
+            events=find_events(text),
+            month=find_month(month_text or text),
+            topics=find_topics(text),
+        )
+
+    def _places(self, found: list[Found], bodies: list[_Span], quotes) -> list[str]:
+        places: list[str] = []
+        for index, place in enumerate(found):
+            if place.name == self.home or _inside(place.start, quotes):
+                continue
+            if any(b.start <= place.start < b.end and not b.visited for b in bodies):
+                continue
+            following = found[index + 1] if index + 1 < len(found) else None
+            if following and following.start == place.end and following.name != self.home:
+                continue  # "遼寧瀋陽", "奧地利維也納": the more specific place follows
+            if place.name not in places:
+                places.append(place.name)
+        return places
+
+    def _body_spans(self, text: str, places: list[Found]) -> list[_Span]:
+        books = [m.span() for m in _BOOK_TITLE.finditer(text)]
+        spans = [_Span(f.start, f.end, f.name) for f in self.registry.find_bodies(text) if not _inside(f.start, books)]
+        spans = self._with_acronyms(text, spans)
+        spans += self._local_bodies(text, places)
+        spans += self._suffix_bodies(text, spans)
+        spans += self._organisers(text, spans)
+        visited = _visited_ranges(text)
+        return sorted(
+            (_Span(s.start, s.end, s.name, s.acronym, s.visited or _inside(s.start, visited)) for s in spans),
+            key=lambda s: s.start,
+        )
+
+    def _with_acronyms(self, text: str, spans: list[_Span]) -> list[_Span]:
+        out = list(spans)
+        for match in _ACRONYM.finditer(text):
+            acronym = match.group(1)
+            before = next((s for s in out if s.end == match.start()), None)
+            if before:
+                out[out.index(before)] = _Span(before.start, match.end(), before.name, acronym)
+                continue
+            if any(s.start <= match.start() < s.end for s in out):
+                out = [_Span(s.start, s.end, s.name, s.acronym or acronym) if s.start <= match.start() < s.end else s for s in out]
+                continue
+            start = _name_start(text, match.start())
+            name = text[start : match.start()]
+            canonical = self.registry.body_by_acronym(acronym)
+            if canonical or (len(name) >= 3 and not _GENERIC_HEADS.search(name)):
+                out.append(_Span(start if name else match.start(), match.end(), canonical or name, acronym))
+        return out
+
+    def _local_bodies(self, text: str, places: list[Found]) -> list[_Span]:
+        """Bodies named through places: "珠海、中山及深圳三市的監察委員會", "當地監察委員會"."""
+        spans: list[_Span] = []
+        run: list[Found] = []
+        for place in places:
+            if run and not _LIST_GAP.match(text[run[-1].end : place.start]):
+                run = []
+            run.append(place)
+            tail = _LIST_TAIL.match(text, place.end) if len(run) > 1 else None
+            if tail:
+                noun = tail.group(1)
+                for member in run:
+                    entry = self.registry.places[member.name]
+                    spans.append(_Span(member.start, tail.end(), entry.formal + noun, visited=True))
+                run = []
+        for match in _LOCAL_REF.finditer(text):
+            before = [p for p in places if p.end <= match.start() and p.name != self.home]
+            if before:
+                entry = self.registry.places[before[-1].name]
+                spans.append(_Span(match.start(), match.end(), entry.formal + match.group(1)))
+        return spans
+
+    def _suffix_bodies(self, text: str, known: list[_Span]) -> list[_Span]:
+        spans: list[_Span] = []
+        quotes = quoted_spans(text)
+        for match in _SUFFIX_RE.finditer(text):
+            if any(s.start <= match.start() < s.end for s in known + spans):
+                continue
+            start = _name_start(text, match.start())
+            head, name = text[start : match.start()], text[start : match.end()]
+            if len(head) < 2 and not (name in _STANDALONE and not head):
+                continue
+            if _GENERIC_HEADS.search(head) or _NOT_BODY.search(text[start : match.end() + 1]):
+                continue
+            if len(match.group()) == 1 and _inside(match.start(), quotes):
+                continue
+            spans.append(_Span(start, match.end(), name))
+        return spans
+
+    def _organisers(self, text: str, known: list[_Span]) -> list[_Span]:
+        spans: list[_Span] = []
+        for match in _ORGANISER.finditer(text):
+            offset = match.start(1)
+            for part in _ORGANISER_SPLIT.split(match.group(1)):
+                start = text.find(part, offset)
+                offset = start + len(part)
+                name = _ACRONYM.sub("", part).strip()
+                if len(name) < 2 or any(s.start <= start < s.end for s in known + spans):
+                    continue
+                if _GENERIC_HEADS.search(name) or name == self.author or not _is_cjk_name(name):
+                    continue
+                spans.append(_Span(start, start + len(part), name))
+        return spans
+
+    def _resolve(self, spans: list[_Span], quotes, places: list[str]) -> list[Body]:
+        bodies: dict[str, Body] = {}
+        for span in spans:
+            name = self.registry.body_named(span.name) or span.name
+            if name == self.author and not _inside(span.start, quotes):
+                continue
+            if name not in self.registry.bodies:
+                name = self._qualified(name, places) or name
+            acronym = span.acronym or self.registry.acronym_of(name)
+            if name not in bodies or (acronym and not bodies[name].acronym):
+                bodies[name] = Body(name, acronym)
+        return list(bodies.values())
+
+    def _qualified(self, name: str, places: list[str]) -> str | None:
+        """A bare name ("廉政公署") made the known body of the place the activity is at."""
+        for place in places:
+            for candidate in (place + name, self.registry.places[place].formal + name):
+                if candidate in self.registry.bodies:
+                    return candidate
+        return None
+
+
+def _is_cjk_name(name: str) -> bool:
+    return bool(re.fullmatch(r"[\u4e00-\u9fff A-Za-z0-9&·]+", name))
+
+
+def _name_start(text: str, end: int) -> int:
+    """Where a body name that ends at `end` starts: back to punctuation or a boundary word."""
+    i = end
+    while i > max(0, end - 20):
+        if not ("\u4e00" <= text[i - 1] <= "\u9fff"):
+            break
+        if any(text.startswith(word, i - len(word)) for word in _BOUNDARY_WORDS):
+            break
+        i -= 1
+    return i
+
+
+def _visited_ranges(text: str) -> list[tuple[int, int]]:
+    """From each visiting verb to the end of its clause: bodies there are places visited."""
+    ranges = []
+    for match in _VISIT_VERBS.finditer(text):
+        end = min((i for i in (text.find(p, match.end()) for p in "，。；,;") if i >= 0), default=len(text))
+        ranges.append((match.end(), end))
+    return ranges

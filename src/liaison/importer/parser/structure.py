@@ -1,0 +1,117 @@
+"""The chapter's shape: title, introduction, parts, and the blocks and sentences in each."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .kinds import CHAPTER_TITLE, heading_kind
+from .text import BLOCK_START, TITLE_LINE, is_heading_like
+
+_MARKER = re.compile(rf"{BLOCK_START.pattern}\s*")
+_BULLET = re.compile(r"^[-－–•●○◆◇▪■□►▶*]")
+_ZH_END = "。；！？!?;"
+_OPENERS, _CLOSERS = "“「『《（(«", "”」』》）)»"
+_PT_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀ-Ý«\"“(])")
+_LEAD = re.compile(r"[：:]\s*$|(?:包括|如下|以下|當中包括|including|incluindo|designadamente)[：:]?\s*$")
+
+ACTIVITY_VERBS = re.compile(
+    r"赴|出席|參加|參與|參觀|拜訪|拜會|訪問|走訪|接待|舉辦|主辦|合辦|承辦|派員|派出|邀請|應邀|來澳|來港|"
+    r"來訪|到訪|訪澳|組織人員|組織代表團|率團|率領|前往|會見|會晤|考察|出訪|觀摩|列席|簽署|簽訂|"
+    r"接受培訓|安排人員|舉行|出任|"
+    r"visit|particip|receb|acolh|desloc|realiz|organiz|assist|frequent|integr|esteve|attend|host",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"(?<=[，,])")
+
+
+@dataclass
+class Block:
+    """One heading, bullet or paragraph, with its place in the normalised text."""
+
+    index: int
+    start: int
+    text: str
+    bullet: bool = False
+
+
+@dataclass
+class Section:
+    heading: str
+    kind: str | None
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Outline:
+    title: str = ""
+    introduction: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+
+def outline(normalized: str) -> Outline:
+    """Split normalised text (one block per line) into title, introduction and parts."""
+    result = Outline()
+    title_parts: list[str] = []
+    offset = 0
+    for index, line in enumerate(normalized.split("\n")):
+        start, offset = offset, offset + len(line) + 1
+        if not line:
+            continue
+        marker = _MARKER.match(line)
+        body = line[marker.end() :] if marker else line
+        heading = is_heading_like(line) and not _BULLET.match(line)
+        if heading and not result.sections and (TITLE_LINE.match(line) or CHAPTER_TITLE.search(line)):
+            title_parts.append(line)
+        elif heading:
+            result.sections.append(Section(body, heading_kind(body)))
+        elif not result.sections:
+            result.introduction.append(line)
+        else:
+            skip = marker.end() if marker else 0
+            block = Block(index, start + skip, line[skip:], bullet=bool(marker))
+            result.sections[-1].blocks.append(block)
+    result.title = " ".join(title_parts)
+    return result
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans in a block: split at 。；！？ outside quotes (and at ". " in Latin text)."""
+    spans, start, depth = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif ch in _ZH_END and depth == 0:
+            spans.append((start, i + 1))
+            start = i + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    out: list[tuple[int, int]] = []
+    for begin, end in spans:
+        cut = begin
+        for match in _PT_SENTENCE_END.finditer(text, begin, end):
+            out.append((cut, match.start()))
+            cut = match.end()
+        out.append((cut, end))
+    return [(b, e) for b, e in out if text[b:e].strip()]
+
+
+def is_lead(sentence: str) -> bool:
+    """A sentence that announces a list ("…當中包括：") rather than reporting an activity."""
+    return bool(_LEAD.search(sentence))
+
+
+def activity_start(sentence: str) -> int:
+    """Where the activity begins: the first clause with an activity verb.
+
+    Prose often opens with context ("國家安全是…的重要基礎，") or a linking word
+    ("此外，"); the record keeps the clauses that report what was done.
+    """
+    offset = 0
+    for clause in _CLAUSE.split(sentence):
+        if ACTIVITY_VERBS.search(clause):
+            return offset
+        offset += len(clause)
+    return 0
