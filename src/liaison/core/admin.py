@@ -328,7 +328,7 @@ class RecordAdmin(
                 services.delete_record(row, user=request.user)
             else:
                 row.delete()
-        for row in [*formset.new_objects, *(obj for obj, _ in formset.changed_objects)]:
+        for row in [*formset.new_objects, *(obj for obj, _fields in formset.changed_objects)]:
             if isinstance(row, RecordModel):
                 if row.pk is None:
                     services.save_new_record(row, user=request.user, agency=form.instance.agency)

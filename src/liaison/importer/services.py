@@ -1,0 +1,232 @@
+"""Saving a parsed chapter: activities become drafts, linked to known or new bodies and places.
+
+The parser is a pure function (text in, activities out); this module is the only place an
+import writes, through the core services, in one transaction. Importing the same chapter
+twice creates nothing new: each activity carries a key made of its year, kind and text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from django.db import transaction
+
+from liaison.activities.choices import ActivityKind, BodyRole, DatePrecision
+from liaison.activities.models import Activity, ActivityBody, Event, Topic
+from liaison.audit.models import AuditEvent
+from liaison.audit.services import log_event
+from liaison.core import services
+from liaison.core.text import fold
+from liaison.importer.parser import BodyEntry, ParsedChapter, PlaceEntry, Registry
+from liaison.partners.models import PartnerBody, Place
+
+#: The part a body most likely played, by the kind of activity that names it.
+DEFAULT_ROLE = {
+    ActivityKind.OUTBOUND_VISIT: BodyRole.HOST,
+    ActivityKind.INBOUND_VISIT: BodyRole.VISITOR,
+    ActivityKind.MEETING: BodyRole.ORGANIZER,
+    ActivityKind.CONVENTION_REVIEW: BodyRole.INVITER,
+    ActivityKind.TRAINING: BodyRole.ORGANIZER,
+}
+TITLE_LENGTH = 80
+
+
+@dataclass
+class ImportSummary:
+    """What an import did, for the command's and the page's report."""
+
+    created: list[Activity] = field(default_factory=list)
+    skipped: int = 0
+    bodies_matched: int = 0
+    bodies_created: list[str] = field(default_factory=list)
+    places_created: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "activities_created": len(self.created),
+            "activities_skipped": self.skipped,
+            "bodies_matched": self.bodies_matched,
+            "bodies_created": self.bodies_created,
+            "places_created": self.places_created,
+        }
+
+
+def registry_for(agency) -> Registry:
+    """The parser's registry grown from the records: the agency's bodies and every place."""
+    bodies = [
+        BodyEntry(
+            body.name_zh_hant,
+            tuple(name for name in (body.name_pt, body.name_en, *body.aliases) if name),
+            (body.acronym,) if body.acronym else (),
+            body.region_group or None,
+        )
+        for body in PartnerBody.objects.filter(agency=agency)
+    ]
+    places = [
+        PlaceEntry(
+            place.name_zh_hant,
+            tuple(name for name in (place.name_pt, place.name_en, *place.aliases) if name),
+            place.region_group,
+            place.kind,
+        )
+        for place in Place.objects.all()
+    ]
+    return Registry.from_entries(bodies, places)
+
+
+@cache
+def _seed_names(filename: str, key: str) -> dict[str, dict]:
+    """The seed data's pt/en names and kinds, to fill in new places and bodies."""
+    data = resources.files("liaison.importer.parser").joinpath("data", filename)
+    return {item["name"]: item for item in json.loads(data.read_text(encoding="utf-8"))[key]}
+
+
+def import_key(year: int, kind: str, text: str) -> str:
+    return hashlib.sha256(f"{year}|{kind}|{fold(text)}".encode()).hexdigest()
+
+
+class _Linker:
+    """Finds or creates the places, bodies and topics an import names, once per import."""
+
+    def __init__(self, user, summary: ImportSummary):
+        self.user, self.summary = user, summary
+        self.bodies: dict[str, PartnerBody] = {}
+        for body in PartnerBody.objects.filter(agency=user.agency):
+            for name in body.all_names:
+                self.bodies.setdefault(fold(name), body)
+        self.places: dict[str, Place] = {}
+        for place in Place.objects.all():
+            for name in (place.name_zh_hant, *place.aliases):
+                self.places.setdefault(fold(name), place)
+
+    def place(self, name: str) -> Place:
+        known = self.places.get(fold(name))
+        if known:
+            return known
+        seed = _seed_names("gazetteer.json", "places").get(name, {})
+        kind = seed.get("kind", "city")
+        place = services.create_reference(
+            Place,
+            user=self.user,
+            data={
+                "name_zh_hant": name,
+                "name_pt": seed.get("pt", ""),
+                "name_en": seed.get("en", ""),
+                "kind": kind if kind in Place.Kind.values else Place.Kind.REGION,
+                "region_group": seed.get("region", "abroad"),
+                "aliases": seed.get("aliases", []),
+            },
+        )
+        self.places[fold(name)] = place
+        self.summary.places_created.append(name)
+        return place
+
+    def body(self, name: str, acronym: str = "") -> PartnerBody:
+        known = self.bodies.get(fold(name)) or (acronym and self.bodies.get(fold(acronym)))
+        if known:
+            self.summary.bodies_matched += 1
+            return known
+        seed = _seed_names("bodies.json", "bodies").get(name, {})
+        acronyms = seed.get("acronyms") or ([acronym] if acronym else [])
+        body = services.create_record(
+            PartnerBody,
+            user=self.user,
+            data={
+                "name_zh_hant": name,
+                "name_pt": seed.get("pt", ""),
+                "name_en": seed.get("en", ""),
+                "acronym": acronyms[0] if acronyms else "",
+                "aliases": seed.get("aliases", []),
+                "region_group": seed.get("region", ""),
+            },
+            reason="import",
+        )
+        for written in body.all_names:
+            self.bodies.setdefault(fold(written), body)
+        self.summary.bodies_created.append(name)
+        return body
+
+    def topic(self, name: str) -> Topic:
+        topic = Topic.objects.filter(name_zh_hant=name).first()
+        return topic or services.create_reference(Topic, user=self.user, data={"name_zh_hant": name})
+
+
+def _title(item: dict) -> str:
+    """The first event's title, else the sentence's first clause (its main statement)."""
+    if item["events"]:
+        return item["events"][0][:TITLE_LENGTH]
+    text = item["text"].rstrip("。；;.")
+    clause = text.split("，", 1)[0]
+    text = clause if len(clause) >= 6 else text
+    return text if len(text) <= TITLE_LENGTH else text[: TITLE_LENGTH - 1] + "…"
+
+
+def _activity_data(item: dict, year: int, key: str, source_name: str) -> dict:
+    month = item.get("month")
+    return {
+        "kind": item["kind"],
+        "title_zh_hant": _title(item),
+        "summary_zh_hant": item["text"],
+        "year": year,
+        "start_date": datetime.date(year, month, 1) if month else None,
+        "date_precision": DatePrecision.MONTH if month else DatePrecision.YEAR,
+        "source_text": item["text"],
+        "source_ref": {"file": source_name, "year": year, **item.get("source", {})},
+        "import_key": key,
+    }
+
+
+@transaction.atomic
+def save_chapter(
+    parsed: ParsedChapter,
+    *,
+    user,
+    source_name: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportSummary:
+    """Save every parsed activity as a draft; all or nothing."""
+    summary = ImportSummary()
+    linker = _Linker(user, summary)
+    items = parsed.to_contract()["activities"]
+    existing = set(
+        Activity.objects.filter(agency=user.agency, year=parsed.year)
+        .exclude(import_key="")
+        .values_list("import_key", flat=True)
+    )
+    for number, item in enumerate(items, start=1):
+        key = import_key(parsed.year, item["kind"], item["text"])
+        if key in existing:
+            summary.skipped += 1
+        else:
+            existing.add(key)
+            summary.created.append(_save_activity(item, parsed.year, key, source_name, linker))
+        if progress:
+            progress(number, len(items))
+    log_event(AuditEvent.Kind.IMPORT, user=user, source=source_name, **summary.as_dict())
+    return summary
+
+
+def _save_activity(item: dict, year: int, key: str, source_name: str, linker: _Linker):
+    activity = services.create_record(
+        Activity,
+        user=linker.user,
+        data=_activity_data(item, year, key, source_name),
+        many={
+            "places": [linker.place(name) for name in item.get("places", [])],
+            "topics": [linker.topic(name) for name in item.get("topics") or []],
+        },
+        reason="import",
+    )
+    role = DEFAULT_ROLE[ActivityKind(item["kind"])]
+    for named in item.get("bodies", []):
+        body = linker.body(named["name"], named.get("acronym") or "")
+        ActivityBody.objects.get_or_create(activity=activity, body=body, role=role)
+    for position, title in enumerate(dict.fromkeys(item.get("events", []))):
+        Event.objects.create(activity=activity, title_zh_hant=title, position=position)
+    return activity
