@@ -89,8 +89,12 @@ class Demo:
         for username, name, roles, is_superuser in USERS:
             user, created = User.objects.get_or_create(
                 username=username,
-                defaults={"agency": agency, "first_name": name, "is_staff": True,
-                          "is_superuser": is_superuser},
+                defaults={
+                    "agency": agency,
+                    "first_name": name,
+                    "is_staff": True,
+                    "is_superuser": is_superuser,
+                },
             )
             if created:
                 user.set_password(PASSWORD)
@@ -113,8 +117,13 @@ class Demo:
                 if not Staff.objects.filter(agency=agency, staff_number=f"D{number:04d}").exists():
                     self._approved(
                         Staff,
-                        {"name_zh_hant": name, "name_latin": latin, "unit": unit,
-                         "staff_number": f"D{number:04d}", "post": "調查主任"},
+                        {
+                            "name_zh_hant": name,
+                            "name_latin": latin,
+                            "unit": unit,
+                            "staff_number": f"D{number:04d}",
+                            "post": "調查主任",
+                        },
                     )
         return units
 
@@ -153,37 +162,60 @@ class Demo:
             if not membership.obligations.exists():
                 self._approved(
                     Obligation,
-                    {"membership": membership, "kind": kind, "title_zh_hant": title,
-                     "due_date": today + datetime.timedelta(days=days)},
+                    {
+                        "membership": membership,
+                        "kind": kind,
+                        "title_zh_hant": title,
+                        "due_date": today + datetime.timedelta(days=days),
+                    },
                 )
 
     def register(self, agency: Agency, officer: User) -> None:
         icac = self._body(agency, "香港廉政公署", "ICAC", "hong_kong")
         entries = [
-            ("CA-OUT-2024-007", CaseAssistanceRequest.Direction.OUTGOING,
-             "請求協查涉嫌跨境行賄案的資金往來", 30),
-            ("CA-IN-2024-012", CaseAssistanceRequest.Direction.INCOMING,
-             "協助約見證人錄取口供", 10),
+            (
+                "CA-OUT-2024-007",
+                CaseAssistanceRequest.Direction.OUTGOING,
+                "請求協查涉嫌跨境行賄案的資金往來",
+                30,
+            ),
+            (
+                "CA-IN-2024-012",
+                CaseAssistanceRequest.Direction.INCOMING,
+                "協助約見證人錄取口供",
+                10,
+            ),
         ]
         today = timezone.localdate()
         for reference, direction, subject, days in entries:
             if CaseAssistanceRequest.objects.filter(agency=agency, reference=reference).exists():
                 continue
             services.create_record(
-                CaseAssistanceRequest, user=officer,
-                data={"reference": reference, "direction": direction, "counterpart": icac,
-                      "subject": subject, "received_on": today - datetime.timedelta(days=20),
-                      "due_date": today + datetime.timedelta(days=days),
-                      "classification": Classification.CONFIDENTIAL},
+                CaseAssistanceRequest,
+                user=officer,
+                data={
+                    "reference": reference,
+                    "direction": direction,
+                    "counterpart": icac,
+                    "subject": subject,
+                    "received_on": today - datetime.timedelta(days=20),
+                    "due_date": today + datetime.timedelta(days=days),
+                    "classification": Classification.CONFIDENTIAL,
+                },
             )
 
     def _body(self, agency: Agency, name: str, acronym: str, region: str) -> PartnerBody:
         body = PartnerBody.objects.filter(agency=agency, name_zh_hant=name).first()
         return body or self._approved(
             PartnerBody,
-            {"name_zh_hant": name, "acronym": acronym, "region_group": region,
-             "kind": PartnerBody.Kind.INTERNATIONAL if region == "abroad" else
-             PartnerBody.Kind.ANTI_CORRUPTION},
+            {
+                "name_zh_hant": name,
+                "acronym": acronym,
+                "region_group": region,
+                "kind": PartnerBody.Kind.INTERNATIONAL
+                if region == "abroad"
+                else PartnerBody.Kind.ANTI_CORRUPTION,
+            },
         )
 
     def _approved(self, model, data: dict):

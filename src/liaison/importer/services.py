@@ -153,8 +153,9 @@ class _Linker:
         return body
 
     def topic(self, name: str) -> Topic:
-        topic = Topic.objects.filter(name_zh_hant=name).first()
-        return topic or services.create_reference(Topic, user=self.user, data={"name_zh_hant": name})
+        known = Topic.objects.filter(name_zh_hant=name).first()
+        data = {"name_zh_hant": name}
+        return known or services.create_reference(Topic, user=self.user, data=data)
 
 
 def _title(item: dict) -> str:
