@@ -61,7 +61,10 @@ def test_known_bodies_are_matched_by_any_name(sample_text, editor):
 
 def test_simplified_names_match_traditional_records(editor):
     PartnerBodyFactory(agency=editor.agency, name_zh_hant="國家監察委員會")
-    text = "对外交流与培训\n三、参与国际及区域会议\n- 赴北京出席由国家监察委员会主办的“第9届指导委员会会议”。\n"
+    text = (
+        "对外交流与培训\n三、参与国际及区域会议\n"
+        "- 赴北京出席由国家监察委员会主办的“第9届指导委员会会议”。\n"
+    )
     summary = save(text, editor)
     assert summary.bodies_created == []
     assert Activity.objects.get().bodies.get().name_zh_hant == "國家監察委員會"
