@@ -39,6 +39,8 @@ _LIST_TAIL = re.compile(rf"(?:[兩二三四五六七八九十]個?[市省地區]
 _LIST_GAP = re.compile(r"^(?:[、，,和及與]|以及)$")
 _LOCAL_REF = re.compile(rf"(?:當地|該市|該省|當地的)({_LOCAL_BODY})")
 _VISIT_VERBS = re.compile(r"拜訪|訪問|走訪|到訪|考察|拜會|visita", re.IGNORECASE)
+_GOING = re.compile(r"(?:赴|前往|到)$")
+_CITY_AFTER_COUNTRY = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:市)?(?=出席|參加|參與|拜訪|拜會|參觀|訪問|考察|舉行|舉辦|召開|，)")
 _SUFFIX_RE = re.compile("|".join(BODY_SUFFIXES))
 _ACRONYM = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4})\s*[）)]")
 _ORGANISER = re.compile(
@@ -158,7 +160,7 @@ class EntityFinder:
         quotes = quoted_spans(text)
         found_places = self.registry.find_places(text)
         spans = self._body_spans(text, found_places)
-        places = self._places(found_places, spans, quotes)
+        places = self._places(text, found_places, spans, quotes)
         return Entities(
             places=places,
             bodies=self._resolve(spans, quotes, places),
@@ -167,18 +169,20 @@ class EntityFinder:
             topics=find_topics(text),
         )
 
-    def _places(self, found: list[Found], bodies: list[_Span], quotes) -> list[str]:
+    def _places(self, text: str, found: list[Found], bodies: list[_Span], quotes) -> list[str]:
         places: list[str] = []
         for index, place in enumerate(found):
             if place.name == self.home or _inside(place.start, quotes):
                 continue
-            if any(b.start <= place.start < b.end and not b.visited for b in bodies):
+            in_body = any(b.start <= place.start < b.end for b in bodies)
+            if in_body and not any(b.start <= place.start < b.end and b.visited for b in bodies):
                 continue
             following = found[index + 1] if index + 1 < len(found) else None
             if following and following.start == place.end and following.name != self.home:
                 continue  # "遼寧瀋陽", "奧地利維也納": the more specific place follows
-            if place.name not in places:
-                places.append(place.name)
+            name = (not in_body and _unknown_city_after(text, place, self.registry)) or place.name
+            if name not in places:
+                places.append(name)
         return places
 
     def _body_spans(self, text: str, places: list[Found]) -> list[_Span]:
@@ -190,7 +194,7 @@ class EntityFinder:
         spans += self._organisers(text, spans)
         visited = _visited_ranges(text)
         return sorted(
-            (_Span(s.start, s.end, s.name, s.acronym, s.visited or _inside(s.start, visited)) for s in spans),
+            (_Span(s.start, s.end, s.name, s.acronym, s.visited or _inside(s.start, visited) or bool(_GOING.search(text[: s.start]))) for s in spans),
             key=lambda s: s.start,
         )
 
@@ -286,6 +290,14 @@ class EntityFinder:
                 if candidate in self.registry.bodies:
                     return candidate
         return None
+
+
+def _unknown_city_after(text: str, place: Found, registry: Registry) -> str | None:
+    """A city the gazetteer lacks, written after its country: "赴美國亞特蘭大出席"."""
+    if registry.places[place.name].kind != "country":
+        return None
+    match = _CITY_AFTER_COUNTRY.match(text, place.end)
+    return match.group(1) if match else None
 
 
 def _is_cjk_name(name: str) -> bool:
