@@ -26,10 +26,10 @@ _BOUNDARY_WORDS = (
     "應邀", "應", "由", "與", "和", "及", "或", "並", "赴", "到", "往", "在", "於", "為", "向",
     "隨", "的", "之", "等", "包括", "聯同", "合辦", "舉辦", "主辦", "承辦", "協辦", "派員", "派出",
     "率領", "率團", "透過", "通過", "至", "了", "是", "將", "亦", "還", "也", "分別", "當中", "其中",
-    "來自", "暨", "以及", "獲", "成立", "年", "月", "日", "屆", "加深", "促進", "加強", "深化",
+    "來自", "暨", "以及", "介紹", "了解", "交流", "分享", "協助", "配合", "推動", "感謝", "獲", "成立", "年", "月", "日", "屆", "加深", "促進", "加強", "深化",
 )  # fmt: skip
 _GENERIC_HEADS = re.compile(
-    r"^(?:國際|區域|地區|國家|同業|執法|外地|內地|兩地|本|該|多個|性|或|及|和|政府|反貪|廉政|監察|專業|"
+    r"^其|^(?:國際|區域|地區|國家|同業|執法|外地|內地|兩地|本|該|多個|性|或|及|和|政府|反貪|廉政|監察|專業|"
     r"指導|籌備|執行|常設|常務|專家|工作|管理|組委|組織|當地)+$|相關|有關|以外|其他|不同|各[類項地國級]"
 )
 # Names that are whole without a qualifier ("廉政公署"), unlike a bare "委員會".
@@ -41,6 +41,7 @@ _LOCAL_REF = re.compile(rf"(?:當地|該市|該省|當地的)({_LOCAL_BODY})")
 _VISIT_VERBS = re.compile(r"拜訪|訪問|走訪|到訪|考察|拜會|visita", re.IGNORECASE)
 _GOING = re.compile(r"(?:赴|前往|到)$")
 _CITY_AFTER_COUNTRY = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:市)?(?=出席|參加|參與|拜訪|拜會|參觀|訪問|考察|舉行|舉辦|召開|，)")
+_DELEGATIONS = ("代表團", "考察團", "訪問團")
 _SUFFIX_RE = re.compile("|".join(BODY_SUFFIXES))
 _ACRONYM = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4})\s*[）)]")
 _ORGANISER = re.compile(
@@ -183,7 +184,17 @@ class EntityFinder:
             name = (not in_body and _unknown_city_after(text, place, self.registry)) or place.name
             if name not in places:
                 places.append(name)
-        return places
+        covered = {a for p in places for a in self._ancestors(p)}
+        return [p for p in places if p not in covered]
+
+    def _ancestors(self, place: str) -> set[str]:
+        """The regions that contain a place (瀋陽 → 遼寧, 中國), to keep only the most specific."""
+        out: set[str] = set()
+        entry = self.registry.places.get(place)
+        while entry and entry.parent and entry.parent not in out:
+            out.add(entry.parent)
+            entry = self.registry.places.get(entry.parent)
+        return out
 
     def _body_spans(self, text: str, places: list[Found]) -> list[_Span]:
         books = [m.span() for m in _BOOK_TITLE.finditer(text)]
@@ -244,6 +255,8 @@ class EntityFinder:
         for match in _SUFFIX_RE.finditer(text):
             if any(s.start <= match.start() < s.end for s in known + spans):
                 continue
+            if match.group() in _DELEGATIONS and any(s.end == match.start() for s in known + spans):
+                continue  # "韓國國民權益委員會代表團" is the body it comes from
             start = _name_start(text, match.start())
             head, name = text[start : match.start()], text[start : match.end()]
             if len(head) < 2 and not (name in _STANDALONE and not head):
