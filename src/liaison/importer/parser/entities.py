@@ -20,7 +20,7 @@ BODY_SUFFIXES = (
     "銀行", "基金會", "議會", "政府", "警察局", "局", "署", "部",
 )  # fmt: skip
 # Single-character suffixes also end ordinary words (全部, 簽署, 格局).
-_NOT_BODY = re.compile(r"[全內外幹各本總]部$|部[分門署長]|[簽部]署$|[結格大布當]局$")
+_NOT_BODY = re.compile(r"[全內外幹各本總]部|部[分門署長]|[簽部]署|[結格大布當]局")
 _BOUNDARY_WORDS = (
     "出席", "參加", "參與", "參觀", "拜訪", "訪問", "走訪", "接待", "前往", "會見", "會晤", "邀請",
     "應邀", "應", "由", "與", "和", "及", "或", "並", "赴", "到", "往", "在", "於", "為", "向",
@@ -261,7 +261,7 @@ class EntityFinder:
             head, name = text[start : match.start()], text[start : match.end()]
             if len(head) < 2 and not (name in _STANDALONE and not head):
                 continue
-            if _GENERIC_HEADS.search(head) or _NOT_BODY.search(text[start : match.end() + 1]):
+            if _GENERIC_HEADS.search(head) or _NOT_BODY.search(text[match.start() - 1 : match.end() + 1]):
                 continue
             if len(match.group()) == 1 and _inside(match.start(), quotes):
                 continue
