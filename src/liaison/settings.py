@@ -134,7 +134,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "web:login"
+LOGOUT_REDIRECT_URL = "web:login"
 LOGIN_REDIRECT_URL = "/"
 
 # django-axes: lock an account/IP pair after repeated failed log-ins.
