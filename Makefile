@@ -16,7 +16,7 @@ $(BIN)/liaison: pyproject.toml uv.lock
 	touch $@
 
 migrate: $(BIN)/liaison
-	mkdir -p var
+	mkdir -p var/static
 	$(BIN)/liaison migrate --no-input -v 0
 
 demo: migrate

@@ -49,6 +49,7 @@ def test_import_creates_drafts_and_reports(editor):
         (b"\x00\x01\x02\x03" * 100, "binary"),
         ("天氣很好。我們去公園散步。".encode(), "chapter"),
     ],
+    ids=["empty", "binary", "not-a-chapter"],
 )
 def test_bad_input_is_refused_clearly(tmp_path, editor, content, message):
     path = tmp_path / "chapter.txt"
