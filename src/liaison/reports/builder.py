@@ -1,0 +1,219 @@
+"""Records in, a plain `Chapter` out: the one place that decides what the chapter says.
+
+The renderers (Markdown, HTML, DOCX, PDF) only lay the Chapter out, so the four formats
+cannot disagree. Every word comes from the language's template files (see `text.py`);
+names of bodies, places and events come from the records in the chapter's language, and
+each one that falls back to zh-Hant is listed for the translator.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import partial
+
+from django.db.models import QuerySet
+
+from liaison.activities.choices import ActivityKind, BodyRole
+from liaison.activities.models import Activity
+from liaison.core.choices import WorkflowState
+from liaison.core.translation import missing_translation, translated_value
+from liaison.reports import text
+from liaison.reports.queries import chapter_activities, with_details
+from liaison.reports.statistics import Table, TableBuilder, count_by_part, training_by_unit
+
+#: The seed lists visits and meetings as bullets and writes the other parts as paragraphs.
+PART_STYLES = {
+    ActivityKind.OUTBOUND_VISIT: "bullets",
+    ActivityKind.INBOUND_VISIT: "bullets",
+    ActivityKind.MEETING: "bullets",
+    ActivityKind.CONVENTION_REVIEW: "prose",
+    ActivityKind.TRAINING: "prose",
+}
+
+#: The name each body role has in the sentence templates: `{{ organizers|series }}`…
+ROLE_NAMES = {
+    BodyRole.HOST: "hosts",
+    BodyRole.ORGANIZER: "organizers",
+    BodyRole.CO_ORGANIZER: "co_organizers",
+    BodyRole.VISITOR: "visitors",
+    BodyRole.VISITED: "visited",
+    BodyRole.INVITER: "inviters",
+    BodyRole.PARTNER: "partners",
+}
+
+
+@dataclass
+class Item:
+    text: str
+    is_draft: bool = False
+
+
+@dataclass
+class Part:
+    kind: str
+    heading: str
+    lead: str
+    style: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Missing:
+    """A name shown in zh-Hant because the record has none in the chapter's language."""
+
+    category: str
+    name: str
+
+
+@dataclass
+class Chapter:
+    year: int
+    language: str
+    part_label: str
+    title: str
+    intro: str
+    parts: list[Part]
+    tables: list[Table]
+    missing: list[Missing]
+    labels: dict[str, str]
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(part.items for part in self.parts)
+
+    @property
+    def has_drafts(self) -> bool:
+        return any(item.is_draft for part in self.parts for item in part.items)
+
+    def marked(self, item: Item) -> str:
+        """The item's text, after the draft mark if it is a draft ("【草稿】…", "[DRAFT] …")."""
+        if not item.is_draft:
+            return item.text
+        space = "" if self.language == "zh-Hant" else " "
+        return f"{self.labels['draft_mark']}{space}{item.text}"
+
+
+class Namer:
+    """Names in the chapter's language, noting every one that falls back to zh-Hant."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self.missing: dict[tuple[str, str], None] = {}
+
+    def __call__(self, obj, category: str, field: str = "name") -> str:
+        if self.language != "zh-Hant" and missing_translation(obj, field, self.language):
+            self.missing[(category, getattr(obj, f"{field}_zh_hant"))] = None
+        return translated_value(obj, field, self.language)
+
+    def many(self, objects, category: str, field: str = "name") -> list[str]:
+        return [self(obj, category, field) for obj in objects]
+
+
+def build_chapter(
+    agency,
+    year: int,
+    language: str,
+    *,
+    include_drafts: bool = False,
+    max_classification: int | None = None,
+    queryset: QuerySet[Activity] | None = None,
+) -> Chapter:
+    """The chapter for `agency` and `year` in `language`, read through `queryset` if given."""
+    if language not in text.LANGUAGES:
+        raise ValueError(f"unknown chapter language {language!r}")
+    rules = {"include_drafts": include_drafts, "queryset": queryset}
+    if max_classification is not None:
+        rules["max_classification"] = max_classification
+    current_qs = with_details(chapter_activities(agency, year, **rules))
+    previous_qs = with_details(chapter_activities(agency, year - 1, **rules))
+    current, previous = list(current_qs), list(previous_qs)
+
+    name = Namer(language)
+    agency_name = (
+        agency.short_name_zh_hant or agency.name_zh_hant
+        if language == "zh-Hant"
+        else name(agency, "agency")
+    )
+    context = {
+        "year": year,
+        "previous_year": year - 1,
+        "agency": agency_name,
+        "part_zh": text.chinese_numeral(agency.report_part_number),
+        "part_roman": text.roman_numeral(agency.report_part_number),
+        "part_number": agency.report_part_number,
+    }
+    labels = text.labels(language, context)
+    counts = count_by_part(current)
+    parts = []
+    if current:
+        by_kind = defaultdict(list)
+        for activity in current:
+            by_kind[activity.kind].append(activity)
+        for kind in ActivityKind:
+            items = [
+                Item(sentence(activity, language, name, context), _is_draft(activity))
+                for activity in by_kind[kind]
+            ]
+            lead_context = {**context, "count": len(items)}
+            lead = text.render_text(language, f"leads/{kind}.txt", lead_context) if items else ""
+            parts.append(
+                Part(
+                    kind,
+                    labels[f"heading.{kind}"],
+                    lead or labels["part.none"],
+                    PART_STYLES[kind],
+                    items,
+                )
+            )
+        intro = text.render_text(language, "intro.txt", {**context, "counts": counts})
+        tables = TableBuilder(labels, name).build(
+            current, previous, training_by_unit(current_qs), training_by_unit(previous_qs)
+        )
+    else:
+        intro, tables = text.render_text(language, "empty.txt", context), []
+
+    return Chapter(
+        year=year,
+        language=language,
+        part_label=labels["part_label"],
+        title=labels["title"],
+        intro=intro,
+        parts=parts,
+        tables=tables,
+        missing=[
+            Missing(labels.get(f"missing.{category}", category), zh_name)
+            for category, zh_name in sorted(name.missing)
+        ],
+        labels=labels,
+    )
+
+
+def sentence(activity: Activity, language: str, name: Namer, context: dict) -> str:
+    """The activity's own summary in `language`, else one written from its template."""
+    summary = getattr(activity, f"summary_{language.lower().replace('-', '_')}", "")
+    if summary:
+        return summary.strip()
+    roles = defaultdict(list)
+    for body_role in activity.body_roles.all():
+        roles[ROLE_NAMES[body_role.role]].append(body_role.body)
+    # Names are looked up lazily (Django templates call callables), so only the names the
+    # sentence actually uses are reported as missing translations.
+    values = {role: partial(name.many, bodies, "body") for role, bodies in roles.items()}
+    values.update(
+        bodies=partial(name.many, [role.body for role in activity.body_roles.all()], "body"),
+        places=partial(name.many, activity.places.all(), "place"),
+        events=partial(name.many, activity.events.all(), "event", "title"),
+        topics=partial(name.many, activity.topics.all(), "topic"),
+        title=partial(name, activity, "activity", "title"),
+        month=activity.month,
+        mode=activity.mode,
+        visitor_count=activity.visitor_count,
+        training_scope=activity.training_scope,
+        training_hours=activity.training_hours,
+    )
+    return text.render_text(language, f"sentences/{activity.kind}.txt", {**context, **values})
+
+
+def _is_draft(activity: Activity) -> bool:
+    return activity.state != WorkflowState.APPROVED

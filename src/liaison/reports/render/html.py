@@ -1,0 +1,43 @@
+"""The chapter as a standalone XHTML-compatible page, with inline SVG charts.
+
+The same templates make the PDF (`for_print=True`: PNG charts, page header and numbers), and
+the web preview includes `reports/_chapter.html`, so screen, file and print agree.
+"""
+
+from __future__ import annotations
+
+import base64
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from liaison.reports import charts
+from liaison.reports.builder import Chapter
+from liaison.reports.text import DJANGO_LANGUAGES
+
+
+def render(chapter: Chapter) -> bytes:
+    return to_html(chapter).encode("utf-8")
+
+
+def to_html(chapter: Chapter, *, for_print: bool = False) -> str:
+    with translation.override(DJANGO_LANGUAGES[chapter.language]):
+        return render_to_string("reports/chapter.html", context(chapter, for_print=for_print))
+
+
+def context(chapter: Chapter, *, for_print: bool = False) -> dict:
+    """What `reports/_chapter.html` needs: the chapter, and each table with its chart."""
+    drawn = {table.key for table in charts.chartable(chapter.tables)}
+    tables = []
+    for table in chapter.tables:
+        if not table.rows:
+            continue
+        chart = ""
+        if table.key in drawn:
+            chart = png_data_uri(table) if for_print else charts.svg(table)
+        tables.append({"table": table, "rows": table.text_rows(), "chart": chart})
+    return {"chapter": chapter, "tables": tables, "for_print": for_print}
+
+
+def png_data_uri(table) -> str:
+    return "data:image/png;base64," + base64.b64encode(charts.png(table)).decode("ascii")

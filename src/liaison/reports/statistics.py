@@ -1,0 +1,237 @@
+"""The figures the chapter's prose lacks: counts by part, region, body and meeting mode, and
+training by unit, each set beside the previous year's where that year has records.
+
+Counts are computed in Python from the activities the chapter already loaded, so a table can
+never disagree with the text, and cost no query per row.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, QuerySet, Sum
+
+from liaison.activities.choices import ActivityKind, Mode
+from liaison.activities.models import Activity
+from liaison.core.choices import RegionGroup
+from liaison.people.models import Unit
+from liaison.training.models import Attendance
+
+#: How many partner bodies the "by body" table lists, most frequent first.
+TOP_BODIES = 10
+UNKNOWN = "unknown"
+
+Number = int | Decimal
+
+
+@dataclass
+class Table:
+    """A statistics table: a label column, then numbers; `chart_columns` are drawn as bars."""
+
+    key: str
+    title: str
+    columns: list[str]
+    rows: list[list] = field(default_factory=list)
+    chart_columns: tuple[int, ...] = ()
+    note: str = ""
+    has_total: bool = False
+
+    @property
+    def body_rows(self) -> list[list]:
+        """The rows without the total, which a chart must not draw as one more bar."""
+        return self.rows[:-1] if self.has_total else self.rows
+
+    def text_rows(self) -> list[list[str]]:
+        return [[format_cell(cell) for cell in row] for row in self.rows]
+
+
+def format_cell(value) -> str:
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    return str(value)
+
+
+def regions_of(activity: Activity) -> set[str]:
+    """Where an activity took place: its places' region groups, else its bodies'."""
+    regions = {place.region_group for place in activity.places.all()}
+    if not regions:
+        for role in activity.body_roles.all():
+            body = role.body
+            region = body.region_group or (body.place.region_group if body.place else "")
+            if region:
+                regions.add(region)
+    return regions or {UNKNOWN}
+
+
+def count_by_part(activities: Iterable[Activity]) -> Counter[str]:
+    return Counter(activity.kind for activity in activities)
+
+
+def count_by_region(activities: Iterable[Activity]) -> Counter[str]:
+    return Counter(region for activity in activities for region in regions_of(activity))
+
+
+def count_meeting_modes(activities: Iterable[Activity]) -> Counter[str]:
+    return Counter(
+        activity.mode or UNKNOWN for activity in activities if activity.kind == ActivityKind.MEETING
+    )
+
+
+def count_by_body(activities: Iterable[Activity]) -> tuple[Counter[int], dict]:
+    """Activities per partner body (once per activity, whatever its roles), and the bodies."""
+    counts: Counter[int] = Counter()
+    bodies = {}
+    for activity in activities:
+        seen = {role.body_id: role.body for role in activity.body_roles.all()}
+        counts.update(seen.keys())
+        bodies.update(seen)
+    return counts, bodies
+
+
+@dataclass
+class Training:
+    """Attendance figures of a year: per unit, and the distinct courses over all units."""
+
+    by_unit: dict[int, dict[str, Number]]
+    courses: int
+
+
+def training_by_unit(activities: QuerySet[Activity]) -> Training:
+    """Courses, distinct participants and hours attended per unit, from attendance rows."""
+    attendance = Attendance.objects.filter(course__in=activities.values("pk"))
+    rows = (
+        attendance.values("participant__unit")
+        .annotate(
+            courses=Count("course", distinct=True),
+            participants=Count("participant", distinct=True),
+            hours=Sum("hours"),
+        )
+        .order_by()
+    )
+    by_unit = {row.pop("participant__unit"): row for row in rows}
+    courses = attendance.values("course").distinct().count() if by_unit else 0
+    return Training(by_unit, courses)
+
+
+class TableBuilder:
+    """Turns this year's and last year's activities into localised tables."""
+
+    def __init__(self, labels: dict[str, str], name: Callable[..., str]):
+        self.labels = labels
+        self.name = name
+
+    def label(self, key: str) -> str:
+        return self.labels.get(key, key)
+
+    def year_columns(self, first: str, has_previous: bool) -> list[str]:
+        columns = [self.label(first), self.label("column.year")]
+        if has_previous:
+            columns += [self.label("column.previous_year"), self.label("column.change")]
+        return columns
+
+    def compare(self, key, rows, now: Counter, before: Counter | None, *, drop_empty=False):
+        """A table of `rows` (value, label) counted this year and, if any, the year before."""
+        table = Table(
+            key=key,
+            title=self.label(f"table.{key}"),
+            columns=self.year_columns(f"column.{key}", before is not None),
+            chart_columns=(1, 2) if before is not None else (1,),
+            note=self.labels.get(f"note.{key}", ""),
+        )
+        for value, label in rows:
+            counts = [now.get(value, 0)] + ([before.get(value, 0)] if before is not None else [])
+            if drop_empty and not any(counts):
+                continue
+            if before is not None:
+                counts.append(signed(counts[0] - counts[1]))
+            table.rows.append([label, *counts])
+        if table.rows:
+            sums = [sum(row[1] for row in table.rows)]
+            if before is not None:
+                sums += [sum(row[2] for row in table.rows)]
+                sums.append(signed(sums[0] - sums[1]))
+            table.rows.append([self.label("total"), *sums])
+            table.has_total = True
+        return table
+
+    def build(self, current, previous, training_now, training_before) -> list[Table]:
+        """The tables in the chapter's order; `previous` is empty when last year has no records."""
+        before = previous or None
+        parts = [(kind.value, self.label(f"kind.{kind.value}")) for kind in ActivityKind]
+        regions = [(region.value, self.label(f"region.{region.value}")) for region in RegionGroup]
+        regions.append((UNKNOWN, self.label("region.unknown")))
+        modes = [(mode.value, self.label(f"mode.{mode.value}")) for mode in Mode]
+        modes.append((UNKNOWN, self.label("mode.unknown")))
+        return [
+            self.compare(
+                "by_part", parts, count_by_part(current), before and count_by_part(before)
+            ),
+            self.compare(
+                "by_region",
+                regions,
+                count_by_region(current),
+                before and count_by_region(before),
+                drop_empty=True,
+            ),
+            self.by_body(current),
+            self.compare(
+                "meeting_mode",
+                modes,
+                count_meeting_modes(current),
+                before and count_meeting_modes(before),
+                drop_empty=True,
+            ),
+            self.by_unit(training_now, training_before if before else None),
+        ]
+
+    def by_body(self, activities) -> Table:
+        counts, bodies = count_by_body(activities)
+        table = Table(
+            key="by_body",
+            title=self.label("table.by_body"),
+            columns=[self.label("column.by_body"), self.label("column.year")],
+            chart_columns=(),
+        )
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], bodies[item[0]].name_zh_hant))
+        table.rows = [[self.name(bodies[pk], "body"), n] for pk, n in ranked[:TOP_BODIES]]
+        if len(ranked) > TOP_BODIES:
+            table.note = self.label("note.by_body")
+        return table
+
+    def by_unit(self, now: Training, before: Training | None) -> Table:
+        columns = ["column.by_unit", "column.courses", "column.participants", "column.hours"]
+        if before is not None:
+            columns.append("column.previous_hours")
+        table = Table(
+            key="training_by_unit",
+            title=self.label("table.training_by_unit"),
+            columns=[self.label(column) for column in columns],
+            chart_columns=(3, 4) if before is not None else (3,),
+            note=self.labels.get("note.training_by_unit", ""),
+        )
+        previous = before.by_unit if before is not None else {}
+        units = Unit.objects.in_bulk([*now.by_unit, *previous])
+        for pk in sorted(units, key=lambda pk: units[pk].code):
+            figures = now.by_unit.get(pk, {})
+            row = [
+                self.name(units[pk], "unit"),
+                figures.get("courses", 0),
+                figures.get("participants", 0),
+                figures.get("hours") or Decimal(0),
+            ]
+            if before is not None:
+                row.append(previous.get(pk, {}).get("hours") or Decimal(0))
+            table.rows.append(row)
+        if table.rows:
+            totals = [sum(row[index] for row in table.rows) for index in range(1, len(columns))]
+            totals[0] = now.courses
+            table.rows.append([self.label("total"), *totals])
+            table.has_total = True
+        return table
+
+
+def signed(number: int) -> str:
+    return f"+{number}" if number > 0 else str(number).replace("-", "−")

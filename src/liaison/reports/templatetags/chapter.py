@@ -1,0 +1,22 @@
+"""Filters for the chapter's sentence templates, so translators can join lists their way."""
+
+from django import template
+from django.utils.dates import MONTHS
+
+register = template.Library()
+
+
+@register.filter
+def series(items, separators: str = ", | and "):
+    """Join `items` as prose: "A、B及C" with `"、|及"`, "A, B and C" with `", | and "`."""
+    items = [str(item) for item in items if item]
+    separator, _, last = separators.partition("|")
+    if len(items) < 2:
+        return "".join(items)
+    return separator.join(items[:-1]) + (last or separator) + items[-1]
+
+
+@register.filter
+def month_name(number):
+    """The month's name in the active language (the chapter's), from Django's catalogue."""
+    return MONTHS.get(number, "")
