@@ -1,0 +1,176 @@
+"""The chapter parser: normalisation, structure, entities, errors (no database)."""
+
+from pathlib import Path
+
+import opencc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from liaison.importer.parser import (
+    BodyEntry,
+    ChapterError,
+    PlaceEntry,
+    Registry,
+    normalize,
+    parse_chapter,
+)
+from liaison.importer.scoring import score
+
+SAMPLES = Path(__file__).resolve().parents[2] / "src" / "liaison" / "importer" / "samples"
+SAMPLE = SAMPLES / "000_7b80f90a73d56b59.txt"
+
+
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+CHAPTER = """第五部分
+對外交流與培訓
+2025年，廉政公署繼續與各地同業交流。
+一、外訪
+- 赴新加坡拜訪新加坡貪污調查局。
+二、人員培訓
+- 在3月派員赴北京參加“反貪調查研修班”。
+"""
+
+
+def test_normalize_undoes_extraction_spacing_but_keeps_latin_words():
+    text = "赴 奧 地 利 出 席 全 球 網 絡\n\n（ GlobE Network） 舉 辦 的 “ 第 7 屆 會 議 ” 。"
+    assert normalize(text) == "赴奧地利出席全球網絡（GlobE Network）舉辦的“第7屆會議”。"
+
+
+def test_normalize_joins_a_dash_split_across_lines():
+    assert normalize("阿 里 雲 —\n\n— 雲 棲 大 會 。") == "阿里雲——雲棲大會。"
+
+
+def test_normalize_drops_page_numbers_and_running_headers():
+    text = "第 五 部 分\n\n- 12 -\n\n廉 政 公 署 2024 年 工 作 報 告\n\n一 、 外 訪\n\n第 13 頁\n\n12"
+    assert normalize(text) == "第五部分\n一、外訪"
+
+
+def test_normalize_keeps_headings_on_their_own_lines():
+    assert normalize("一 、 外 訪\n2024 年 ， 赴 香 港 。").split("\n") == ["一、外訪", "2024年，赴香港。"]
+
+
+def test_sample_scores_at_least_095():
+    gold = __import__("json").loads(SAMPLE.with_suffix("").with_suffix(".gold.json").read_text("utf-8"))
+    result = score(gold, parse_chapter(sample_text()).to_contract())
+    assert result["score"] >= 0.95, result
+
+
+def test_sample_outline_and_year():
+    chapter = parse_chapter(sample_text())
+    assert chapter.year == 2024
+    assert chapter.language == "zh-Hant"
+    assert "對外交流與培訓" in chapter.title
+    assert chapter.introduction.startswith("2024年，廉政公署先後組織代表團出訪")
+    kinds = [a.kind for a in chapter.activities]
+    assert kinds.count("outbound_visit") == 4
+    assert kinds.count("convention_review") == 1
+
+
+def test_provenance_points_into_the_normalised_text():
+    chapter = parse_chapter(sample_text())
+    for activity in chapter.activities:
+        p = activity.provenance
+        assert chapter.normalized_text[p.start : p.end] == activity.text
+        assert activity.text in p.source
+
+
+def test_bodies_with_bracketed_acronyms_are_one_body():
+    chapter = parse_chapter(sample_text())
+    globe = next(a for a in chapter.activities if "第7屆指導委員會會議" in a.events)
+    assert [(b.name, b.acronym) for b in globe.organizations] == [("全球反腐敗執法合作網絡", "GlobE Network")]
+    assert globe.places == ["維也納"]
+
+
+def test_city_list_names_each_city_body():
+    chapter = parse_chapter(sample_text())
+    visit = next(a for a in chapter.activities if "三市" in a.text)
+    assert [b.name for b in visit.organizations] == ["珠海市監察委員會", "中山市監察委員會", "深圳市監察委員會"]
+
+
+def test_author_agency_is_not_a_partner_body():
+    chapter = parse_chapter(sample_text())
+    training = next(a for a in chapter.activities if a.month == 4)
+    assert [b.name for b in training.organizations] == ["中國刑事警察學院"]
+    assert training.topics == ["電子取證", "犯罪心理", "專業技能訓練"]
+
+
+def test_simplified_input_is_folded_and_reported():
+    chapter = parse_chapter(opencc.OpenCC("t2s").convert(CHAPTER))
+    assert chapter.language == "zh-Hans"
+    assert chapter.activities[0].organizations[0].name == "新加坡貪污調查局"
+
+
+def test_registry_from_entries_adds_the_office_bodies_and_places():
+    registry = Registry.from_entries(
+        bodies=[BodyEntry("星海市廉政委員會", aliases=("星海廉委",), acronyms=("XHAC",))],
+        places=[PlaceEntry("星海", aliases=("Xinghai",), region="abroad")],
+    )
+    text = CHAPTER.replace("赴新加坡拜訪新加坡貪污調查局", "赴星海拜訪星海廉委（XHAC）")
+    activity = parse_chapter(text, registry=registry).activities[0]
+    assert activity.places == ["星海"]
+    assert [(b.name, b.acronym) for b in activity.organizations] == [("星海市廉政委員會", "XHAC")]
+
+
+def test_numbered_items_and_month_ranges():
+    text = "對外交流與培訓\n（一）外訪\n1. 4月至6月期間，派員赴上海拜訪上海市監察委員會。\n2. 2023年3月，赴東京出席“年會”。"
+    chapter = parse_chapter(text, year=2023)
+    assert [a.month for a in chapter.activities] == [4, 3]
+    assert chapter.activities[1].places == ["東京"]
+
+
+def test_portuguese_structure_months_and_quoted_events():
+    text = (
+        "Intercâmbio e formação\n1. Visitas ao exterior\n"
+        "- Em junho de 2024, deslocação a Lisboa para participar no «Fórum Anticorrupção».\n"
+        "2. Formação do pessoal\n- Participação em curso organizado pela IAACA em Pequim, em Março.\n"
+    )
+    chapter = parse_chapter(text, lang="pt")
+    assert [a.kind for a in chapter.activities] == ["outbound_visit", "training"]
+    first, second = chapter.activities
+    assert (first.month, first.places, first.events) == (6, ["里斯本"], ["Fórum Anticorrupção"])
+    assert second.places == ["北京"] and second.organizations[0].name == "國際反貪局聯合會"
+
+
+def test_contract_shape():
+    contract = parse_chapter(CHAPTER).to_contract()
+    assert contract["year"] == 2025 and contract["language"] == "zh-Hant"
+    activity = contract["activities"][1]
+    assert set(activity) >= {"kind", "text", "places", "organizations", "events", "month", "topics"}
+    assert activity["month"] == 3 and activity["events"] == ["反貪調查研修班"]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "message"),
+    [
+        ("", None, "empty"),
+        ("   \n\n ", None, "empty"),
+        ("今天天氣很好。我們去公園散步。", None, "not an annual-report chapter"),
+        (CHAPTER, 1989, "out of range"),
+        (CHAPTER, 2101, "out of range"),
+        (CHAPTER, 2019, "reports on 2025"),
+    ],
+)
+def test_errors(text, year, message):
+    with pytest.raises(ChapterError, match=message):
+        parse_chapter(text, year=year)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("第一二、外訪培訓會議赴香港出席“”。，：-\n 2024年月（）ABC監察委員會"), max_size=300))
+def test_parser_returns_or_raises_chapter_error(text):
+    try:
+        chapter = parse_chapter(text)
+    except ChapterError:
+        return
+    assert chapter.activities
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200) | st.text(alphabet=st.sampled_from("一、外訪對交流培訓第五部分12 -。：\n\f\u3000“”赴港"), max_size=200))
+def test_normalize_is_idempotent(text):
+    once = normalize(text)
+    assert normalize(once) == once
