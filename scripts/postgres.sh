@@ -11,7 +11,7 @@ bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then
-    su postgres -s /bin/bash -c "$*"
+    su postgres -s /bin/bash -c "cd / && $*"
   else
     bash -c "$*"
   fi

@@ -9,12 +9,12 @@ trap 'bash scripts/postgres.sh stop "$pgdir"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 pg_url=$(bash scripts/postgres.sh start "$pgdir" "$port")
 
-echo "== ruff"
-$bin/ruff check src tests bench scripts
-$bin/ruff format --check src tests bench scripts
-
 echo "== tests on SQLite"
 DATABASE_URL="sqlite:///$(pwd)/var/test.sqlite3" $bin/pytest -n 2 -q "$@"
 
 echo "== tests on PostgreSQL"
 DATABASE_URL="$pg_url" $bin/pytest -n 2 -q "$@"
+
+echo "== ruff"
+$bin/ruff check src tests bench scripts
+$bin/ruff format --check src tests bench scripts
