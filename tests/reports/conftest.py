@@ -5,13 +5,17 @@ import json
 from pathlib import Path
 
 import pytest
+from django.db import transaction
 
 from liaison.activities.choices import ActivityKind, BodyRole, DatePrecision, Mode
 from liaison.activities.models import ActivityBody
 from liaison.core.choices import RegionGroup
 from liaison.partners.models import PartnerBody
+from liaison.reports.builder import build_chapter
+from liaison.reports.text import LANGUAGES
 from tests.factories import (
     ActivityFactory,
+    AgencyFactory,
     AttendanceFactory,
     EventFactory,
     PartnerBodyFactory,
@@ -52,6 +56,11 @@ def place(name: str):
     )
 
 
+def distinct_events(titles: list[str]) -> list[str]:
+    """The gold lists other spellings of an event too ("《指南》會議", "指南"): keep one."""
+    return [t for t in titles if not any(t != other and t in other for other in titles)]
+
+
 def body_named(agency, name: str):
     found = PartnerBody.objects.filter(agency=agency, name_zh_hant=name).first()
     return found or PartnerBodyFactory(agency=agency, name_zh_hant=name, name_en="")
@@ -76,14 +85,13 @@ def gold_activity(agency, entry: dict, **overrides):
     for names in entry["organizations"]:
         body = body_named(agency, names[0])
         ActivityBody.objects.get_or_create(activity=activity, body=body, role=ROLES[entry["kind"]])
-    for position, title in enumerate(entry["events"][:1]):
+    for position, title in enumerate(distinct_events(entry["events"])):
         EventFactory(activity=activity, title_zh_hant=title, position=position)
     activity.topics.set([TopicFactory(name_zh_hant=name) for name in entry.get("topics", [])])
     return activity
 
 
-@pytest.fixture
-def gold_records(agency):
+def make_gold_records(agency):
     """The sample chapter as approved records of `agency`, with attendance on two courses."""
     activities = [gold_activity(agency, entry) for entry in GOLD["activities"]]
     courses = [a for a in activities if a.kind == ActivityKind.TRAINING][:2]
@@ -99,3 +107,22 @@ def gold_records(agency):
                 hours=12 + index,
             )
     return activities
+
+
+@pytest.fixture
+def gold_records(agency):
+    return make_gold_records(agency)
+
+
+@pytest.fixture(scope="module")
+def gold_chapters(django_db_setup, django_db_blocker):
+    """The sample chapter built once per module in each language, then the rows rolled
+    back: a Chapter is plain data, so the format tests need no database of their own."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        agency = AgencyFactory(code="ccac", name_zh_hant="廉政公署", name_en="CCAC")
+        make_gold_records(agency)
+        chapters = {
+            language: build_chapter(agency, GOLD["year"], language) for language in LANGUAGES
+        }
+        transaction.set_rollback(True)
+    return chapters

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from liaison.reports import views
+
+app_name = "reports"
+urlpatterns = [
+    path("", views.preview, name="preview"),
+    path("download/<str:fmt>/", views.download, name="download"),
+]

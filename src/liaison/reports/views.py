@@ -1,0 +1,94 @@
+"""The chapter on the web: a preview of the HTML chapter and a download in each format.
+
+Thin views: the records are read through `Activity.objects.visible_to(request.user)`, the
+chapter rules apply on top (approved, classification, one agency and year), and the
+generation is logged by the same service the command uses.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from liaison.accounts.models import Agency
+from liaison.activities.models import Activity
+from liaison.core.translation import column_suffix
+from liaison.reports.render import FORMATS, filename
+from liaison.reports.render.html import context as html_context
+from liaison.reports.services import generate
+from liaison.reports.text import LANGUAGES
+
+UI_TO_CHAPTER = {"zh_hant": "zh-Hant", "pt": "pt", "en": "en"}
+
+
+def chapter_request(request) -> dict:
+    """The agency, year, language and rules a request asks for, with sensible defaults."""
+    agency = (
+        request.user.agency
+        or Agency.objects.filter(code__iexact=settings.LIAISON_DEFAULT_AGENCY_CODE).first()
+    )
+    if agency is None:
+        raise Http404("No agency to report on.")
+    visible = Activity.objects.visible_to(request.user)
+    try:
+        year = int(request.GET["year"])
+    except (KeyError, ValueError):
+        latest = visible.filter(agency=agency).order_by("-year").values_list("year", flat=True)
+        year = latest.first() or timezone.localdate().year - 1
+    language = request.GET.get("lang", "")
+    if language not in LANGUAGES:
+        language = UI_TO_CHAPTER[column_suffix(get_language())]
+    return {
+        "agency": agency,
+        "year": year,
+        "language": language,
+        "include_drafts": request.GET.get("drafts") == "1",
+        "queryset": visible,
+    }
+
+
+@login_required
+def preview(request):
+    wanted = chapter_request(request)
+    chapter, _ = generate(
+        wanted.pop("agency"),
+        wanted.pop("year"),
+        wanted.pop("language"),
+        "html",
+        user=request.user,
+        request=request,
+        **wanted,
+    )
+    return render(
+        request,
+        "reports/preview.html",
+        {
+            **html_context(chapter),
+            "formats": list(FORMATS),
+            "languages": LANGUAGES,
+            "include_drafts": wanted["include_drafts"],
+        },
+    )
+
+
+@login_required
+def download(request, fmt: str):
+    if fmt not in FORMATS:
+        raise Http404("Unknown format.")
+    wanted = chapter_request(request)
+    chapter, content = generate(
+        wanted.pop("agency"),
+        wanted.pop("year"),
+        wanted.pop("language"),
+        fmt,
+        user=request.user,
+        request=request,
+        **wanted,
+    )
+    response = HttpResponse(content, content_type=FORMATS[fmt].content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename(chapter, fmt)}"'
+    return response
