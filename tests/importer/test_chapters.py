@@ -41,7 +41,9 @@ def test_language_and_year_are_detected(path):
     assert (contract["year"], contract["language"]) == (gold["year"], gold["language"])
 
 
-@pytest.mark.skipif(not OFFICIAL_SCORER.exists(), reason="../shared/tools/score_import.py is absent (fresh clone)")
+@pytest.mark.skipif(
+    not OFFICIAL_SCORER.exists(), reason="../shared/tools/score_import.py is absent (fresh clone)"
+)
 @pytest.mark.parametrize("path", [SAMPLE, *OWN], ids=lambda p: p.stem)
 def test_our_scorer_agrees_with_the_official_one(path, tmp_path):
     out = tmp_path / "out.json"
@@ -65,7 +67,8 @@ def render_pdf(text: str) -> bytes:
     paragraphs = "".join(f"<p>{line}</p>" for line in text.split("\n") if line.strip())
     html = (
         "<html><head><style>@page { size: A4; margin: 2cm } "
-        "body { font-family: 'Noto Sans CJK TC', 'Noto Sans CJK HK'; font-size: 12pt }</style></head>"
+        "body { font-family: 'Noto Sans CJK TC', 'Noto Sans CJK HK'; font-size: 12pt }"
+        "</style></head>"
         f"<body>{paragraphs}</body></html>"
     )
     return weasyprint.HTML(string=html).write_pdf()

@@ -45,16 +45,23 @@ def test_normalize_joins_a_dash_split_across_lines():
 
 
 def test_normalize_drops_page_numbers_and_running_headers():
-    text = "第 五 部 分\n\n- 12 -\n\n廉 政 公 署 2024 年 工 作 報 告\n\n一 、 外 訪\n\n第 13 頁\n\n12"
+    text = (
+        "第 五 部 分\n\n- 12 -\n\n廉 政 公 署 2024 年 工 作 報 告\n\n一 、 外 訪\n\n第 13 頁\n\n12"
+    )
     assert normalize(text) == "第五部分\n一、外訪"
 
 
 def test_normalize_keeps_headings_on_their_own_lines():
-    assert normalize("一 、 外 訪\n2024 年 ， 赴 香 港 。").split("\n") == ["一、外訪", "2024年，赴香港。"]
+    assert normalize("一 、 外 訪\n2024 年 ， 赴 香 港 。").split("\n") == [
+        "一、外訪",
+        "2024年，赴香港。",
+    ]
 
 
 def test_sample_scores_at_least_095():
-    gold = __import__("json").loads(SAMPLE.with_suffix("").with_suffix(".gold.json").read_text("utf-8"))
+    gold = __import__("json").loads(
+        SAMPLE.with_suffix("").with_suffix(".gold.json").read_text("utf-8")
+    )
     result = score(gold, parse_chapter(sample_text()).to_contract())
     assert result["score"] >= 0.95, result
 
@@ -81,14 +88,20 @@ def test_provenance_points_into_the_normalised_text():
 def test_bodies_with_bracketed_acronyms_are_one_body():
     chapter = parse_chapter(sample_text())
     globe = next(a for a in chapter.activities if "第7屆指導委員會會議" in a.events)
-    assert [(b.name, b.acronym) for b in globe.organizations] == [("全球反腐敗執法合作網絡", "GlobE Network")]
+    assert [(b.name, b.acronym) for b in globe.organizations] == [
+        ("全球反腐敗執法合作網絡", "GlobE Network")
+    ]
     assert globe.places == ["維也納"]
 
 
 def test_city_list_names_each_city_body():
     chapter = parse_chapter(sample_text())
     visit = next(a for a in chapter.activities if "三市" in a.text)
-    assert [b.name for b in visit.organizations] == ["珠海市監察委員會", "中山市監察委員會", "深圳市監察委員會"]
+    assert [b.name for b in visit.organizations] == [
+        "珠海市監察委員會",
+        "中山市監察委員會",
+        "深圳市監察委員會",
+    ]
 
 
 def test_author_agency_is_not_a_partner_body():
@@ -116,7 +129,10 @@ def test_registry_from_entries_adds_the_office_bodies_and_places():
 
 
 def test_numbered_items_and_month_ranges():
-    text = "對外交流與培訓\n（一）外訪\n1. 4月至6月期間，派員赴上海拜訪上海市監察委員會。\n2. 2023年3月，赴東京出席“年會”。"
+    text = (
+        "對外交流與培訓\n（一）外訪\n1. 4月至6月期間，派員赴上海拜訪上海市監察委員會。\n"
+        "2. 2023年3月，赴東京出席“年會”。"
+    )
     chapter = parse_chapter(text, year=2023)
     assert [a.month for a in chapter.activities] == [4, 3]
     assert chapter.activities[1].places == ["東京"]
@@ -126,7 +142,8 @@ def test_portuguese_structure_months_and_quoted_events():
     text = (
         "Intercâmbio e formação\n1. Visitas ao exterior\n"
         "- Em junho de 2024, deslocação a Lisboa para participar no «Fórum Anticorrupção».\n"
-        "2. Formação do pessoal\n- Participação em curso organizado pela IAACA em Pequim, em Março.\n"
+        "2. Formação do pessoal\n"
+        "- Participação em curso organizado pela IAACA em Pequim, em Março.\n"
     )
     chapter = parse_chapter(text, lang="pt")
     assert [a.kind for a in chapter.activities] == ["outbound_visit", "training"]
@@ -160,7 +177,14 @@ def test_errors(text, year, message):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from("第一二、外訪培訓會議赴香港出席“”。，：-\n 2024年月（）ABC監察委員會"), max_size=300))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            "第一二、外訪培訓會議赴香港出席“”。，：-\n 2024年月（）ABC監察委員會"
+        ),
+        max_size=300,
+    )
+)
 def test_parser_returns_or_raises_chapter_error(text):
     try:
         chapter = parse_chapter(text)
@@ -170,7 +194,12 @@ def test_parser_returns_or_raises_chapter_error(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=200) | st.text(alphabet=st.sampled_from("一、外訪對交流培訓第五部分12 -。：\n\f\u3000“”赴港"), max_size=200))
+@given(
+    st.text(max_size=200)
+    | st.text(
+        alphabet=st.sampled_from("一、外訪對交流培訓第五部分12 -。：\n\f\u3000“”赴港"), max_size=200
+    )
+)
 def test_normalize_is_idempotent(text):
     once = normalize(text)
     assert normalize(once) == once

@@ -4,13 +4,16 @@ import json
 
 from liaison.importer.scoring import entity_f1, main, score, similarity
 
-GOLD = {
-    "activities": [
-        {"kind": "meeting", "text": "赴北京出席“年會”。", "places": ["北京"], "organizations": [["國家監察委員會", "NCS"]],
-         "events": ["年會"], "month": 6},
-        {"kind": "training", "text": "參加研修班。", "optional": True, "places": [], "organizations": [], "events": []},
-    ]
-}  # fmt: skip
+MEETING = {
+    "kind": "meeting",
+    "text": "赴北京出席“年會”。",
+    "places": ["北京"],
+    "organizations": [["國家監察委員會", "NCS"]],
+    "events": ["年會"],
+    "month": 6,
+}
+OPTIONAL = {"kind": "training", "text": "參加研修班。", "optional": True, "places": []}
+GOLD = {"activities": [MEETING, OPTIONAL]}
 
 
 def test_similarity_ignores_spacing_and_punctuation_and_favours_containment():
@@ -26,8 +29,7 @@ def test_entity_f1_with_aliases():
 
 
 def test_perfect_and_partial():
-    found = {"activities": [{"kind": "meeting", "text": "赴北京出席“年會”。", "places": ["北京"],
-                             "organizations": ["國家監察委員會"], "events": ["年會"], "month": 6}]}  # fmt: skip
+    found = {"activities": [{**MEETING, "organizations": ["國家監察委員會"]}]}
     assert score(GOLD, found)["score"] == 1.0
     found["activities"].append({"kind": "meeting", "text": "完全無關的句子"})
     result = score(GOLD, found)

@@ -103,10 +103,17 @@ def score(gold: dict, extracted: dict | list) -> dict[str, float]:
         / len(required),
     }
     for name in ENTITY_FIELDS:
-        values = [entity_f1(gold_acts[gi].get(name, []), names(found[xi].get(name))) for gi, xi in matched.items()]
+        values = [
+            entity_f1(gold_acts[gi].get(name, []), names(found[xi].get(name)))
+            for gi, xi in matched.items()
+        ]
         values = [v for v in values if v is not None]
         measures[f"{name}_f1"] = sum(values) / len(values) if values else 0.0
-    months = [(gold_acts[gi]["month"], found[xi].get("month")) for gi, xi in matched.items() if gold_acts[gi].get("month")]
+    months = [
+        (gold_acts[gi]["month"], found[xi].get("month"))
+        for gi, xi in matched.items()
+        if gold_acts[gi].get("month")
+    ]
     if months:
         measures["month_accuracy"] = sum(a == b for a, b in months) / len(months)
     measures["score"] = sum(measures.values()) / len(measures)
@@ -130,12 +137,18 @@ def report(gold: dict, extracted: dict | list) -> list[str]:
             f"events={names(x.get('events'))}"
         )
     used = set(matched.values())
-    lines += [f"  EXTRA [{x.get('kind')}] {x.get('text', '')[:50]}" for i, x in enumerate(found) if i not in used]
+    lines += [
+        f"  EXTRA [{x.get('kind')}] {x.get('text', '')[:50]}"
+        for i, x in enumerate(found)
+        if i not in used
+    ]
     return lines
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Score an importer's output against a gold annotation.")
+    parser = argparse.ArgumentParser(
+        description="Score an importer's output against a gold annotation."
+    )
     parser.add_argument("gold", type=Path)
     parser.add_argument("extracted", type=Path)
     parser.add_argument("--verbose", action="store_true", help="show each activity's match")

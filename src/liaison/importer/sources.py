@@ -49,11 +49,16 @@ def read_chapter_bytes(data: bytes, filename: str) -> tuple[str, str]:
 
 
 def _too_large(filename: str, size: int) -> str:
-    return f"{filename} is {size / 1024 / 1024:.1f} MB; a chapter must be under {MAX_BYTES // 1024 // 1024} MB"
+    limit = MAX_BYTES // 1024 // 1024
+    return f"{filename} is {size / 1024 / 1024:.1f} MB; a chapter must be under {limit} MB"
 
 
 def _decode(data: bytes, filename: str) -> str:
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return _checked(data.decode(encoding, errors="replace"), filename)
     if b"\x00" in data:
@@ -71,7 +76,9 @@ def _decode(data: bytes, filename: str) -> str:
     best = max(decoded, key=_chinese_likelihood, default="")
     if best and _chinese_likelihood(best) >= len(best) / 10:
         return _checked(best, filename)
-    raise SourceError(f"{filename} is not in a text encoding the importer knows (UTF-8, UTF-16, GB18030, Big5)")
+    raise SourceError(
+        f"{filename} is not in a text encoding the importer knows (UTF-8, UTF-16, GB18030, Big5)"
+    )
 
 
 def _chinese_likelihood(text: str) -> int:
@@ -84,7 +91,11 @@ def _is_junk(ch: str) -> bool:
     """Control, unassigned, private-use or replacement characters: signs of a binary file."""
     if ch in "\n\r\t\f":
         return False
-    return unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs") or ch == "\ufffd" or "\ufb50" <= ch <= "\ufefe"
+    return (
+        unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")
+        or ch == "\ufffd"
+        or "\ufb50" <= ch <= "\ufefe"
+    )
 
 
 def _checked(text: str, filename: str) -> str:
@@ -107,5 +118,7 @@ def _pdf_text(data: bytes, filename: str) -> str:
         raise SourceError(f"{filename} is not a readable PDF ({error})") from error
     text = "\n\f".join(pages)
     if len(text.strip()) < _MIN_PDF_TEXT:
-        raise SourceError(f"{filename}: the PDF has no text layer (scanned?); extract its text with OCR first")
+        raise SourceError(
+            f"{filename}: the PDF has no text layer (scanned?); extract its text with OCR first"
+        )
     return text

@@ -22,7 +22,9 @@ _HOME_HINTS = {
     "澳門": re.compile(r"來澳|訪澳|抵澳|本澳|在澳|澳門特區|a Macau|em Macau"),
     "香港": re.compile(r"來港|訪港|抵港|本港|在港|香港特區"),
 }
-_SUBJECT = re.compile(r"(?:^|[，。；：\n]|年)([\u4e00-\u9fff]{2,8}?(?:公署|委員會|監委|總署|調查局|局|署))")
+_SUBJECT = re.compile(
+    r"(?:^|[，。；：\n]|年)([\u4e00-\u9fff]{2,8}?(?:公署|委員會|監委|總署|調查局|局|署))"
+)
 _KIND_WORDS = (
     ("convention_review", re.compile(r"公約|履約|convenção|convention", re.IGNORECASE)),
     ("training", re.compile(r"培訓|研修|課程|formação|curso|training", re.IGNORECASE)),
@@ -108,7 +110,12 @@ def parse_chapter(
     normalized = normalize(text)
     shape = outline(normalized)
     detected = _detect_year(normalized)
-    if year is not None and detected is not None and detected != year and not _mentions(normalized, year):
+    if (
+        year is not None
+        and detected is not None
+        and detected != year
+        and not _mentions(normalized, year)
+    ):
         raise ChapterError(f"the chapter reports on {detected}, not {year}")
     registry = registry or Registry.seed()
     finder = EntityFinder(registry, home=_detect_home(normalized), author=_detect_author(shape))
@@ -117,7 +124,9 @@ def parse_chapter(
         for block in section.blocks:
             activities += _block_activities(finder, section.heading, section.kind, block)
     if not activities or not (shape.sections or shape.title):
-        raise ChapterError("this is not an annual-report chapter on external exchanges and training")
+        raise ChapterError(
+            "this is not an annual-report chapter on external exchanges and training"
+        )
     return ParsedChapter(
         year=year if year is not None else detected,
         language=language,
@@ -128,7 +137,9 @@ def parse_chapter(
     )
 
 
-def _block_activities(finder: EntityFinder, heading: str, kind: str | None, block) -> list[ParsedActivity]:
+def _block_activities(
+    finder: EntityFinder, heading: str, kind: str | None, block
+) -> list[ParsedActivity]:
     found: list[ParsedActivity] = []
     for begin, end in sentences(block.text):
         sentence = block.text[begin:end].strip()
@@ -152,7 +163,11 @@ def _block_activities(finder: EntityFinder, heading: str, kind: str | None, bloc
                 month=entities.month,
                 topics=entities.topics,
                 provenance=Provenance(
-                    heading, block.index, block.start + begin + trim, block.start + begin + len(sentence), sentence
+                    heading,
+                    block.index,
+                    block.start + begin + trim,
+                    block.start + begin + len(sentence),
+                    sentence,
                 ),
             )
         )
@@ -164,7 +179,9 @@ def _extend(activity: ParsedActivity, block, end: int) -> None:
     p = activity.provenance
     extra = block.text[p.end - block.start : end]
     activity.text += extra
-    activity.provenance = Provenance(p.section, p.block, p.start, block.start + end, p.source + extra)
+    activity.provenance = Provenance(
+        p.section, p.block, p.start, block.start + end, p.source + extra
+    )
 
 
 def _infer_kind(sentence: str) -> str:
@@ -184,7 +201,9 @@ def _language(text: str, lang: str) -> str:
 
 
 def _detect_year(text: str) -> int | None:
-    years = Counter(int(y) for y in _YEAR_ZH.findall(text)) or Counter(int(y) for y in _YEAR_ANY.findall(text))
+    years = Counter(int(y) for y in _YEAR_ZH.findall(text)) or Counter(
+        int(y) for y in _YEAR_ANY.findall(text)
+    )
     years = Counter({y: n for y, n in years.items() if y in YEARS})
     return years.most_common(1)[0][0] if years else None
 

@@ -13,36 +13,148 @@ from dataclasses import dataclass, field
 
 from .registry import Found, Registry
 
-BODY_SUFFIXES = (
-    "紀律檢查委員會", "監察委員會", "委員會", "廉政公署", "特派員公署", "公署", "聯合會", "協會",
-    "學會", "研究會", "申訴專員公署", "學院", "大學", "研究院", "研究所", "網絡", "組織", "總署", "調查局",
-    "反貪局", "辦公室", "檢察院", "法院", "中心", "代表團", "考察團", "訪問團", "集團", "公司",
-    "銀行", "基金會", "議會", "政府", "警察局", "局", "署", "部",
-)  # fmt: skip
+BODY_SUFFIXES = tuple(
+    [
+        "紀律檢查委員會",
+        "監察委員會",
+        "委員會",
+        "廉政公署",
+        "特派員公署",
+        "公署",
+        "聯合會",
+        "協會",
+        "學會",
+        "研究會",
+        "申訴專員公署",
+        "學院",
+        "大學",
+        "研究院",
+        "研究所",
+        "網絡",
+        "組織",
+        "總署",
+        "調查局",
+        "反貪局",
+        "辦公室",
+        "檢察院",
+        "法院",
+        "中心",
+        "代表團",
+        "考察團",
+        "訪問團",
+        "集團",
+        "公司",
+        "銀行",
+        "基金會",
+        "議會",
+        "政府",
+        "警察局",
+        "局",
+        "署",
+        "部",
+    ]
+)
 # Single-character suffixes also end ordinary words (全部, 簽署, 格局).
 _NOT_BODY = re.compile(r"[全內外幹各本總]部|部[分門署長]|[簽部]署|[結格大布當]局")
-_BOUNDARY_WORDS = (
-    "出席", "參加", "參與", "參觀", "拜訪", "訪問", "走訪", "接待", "前往", "會見", "會晤", "邀請",
-    "應邀", "應", "由", "與", "和", "及", "或", "並", "赴", "到", "往", "在", "於", "為", "向",
-    "隨", "的", "之", "等", "包括", "聯同", "合辦", "舉辦", "主辦", "承辦", "協辦", "派員", "派出",
-    "率領", "率團", "透過", "通過", "至", "了", "是", "將", "亦", "還", "也", "分別", "當中", "其中",
-    "來自", "暨", "以及", "介紹", "了解", "交流", "分享", "協助", "配合", "推動", "感謝", "獲", "成立", "年", "月", "日", "屆", "加深", "促進", "加強", "深化",
-)  # fmt: skip
+_BOUNDARY_WORDS = tuple(
+    [
+        "出席",
+        "參加",
+        "參與",
+        "參觀",
+        "拜訪",
+        "訪問",
+        "走訪",
+        "接待",
+        "前往",
+        "會見",
+        "會晤",
+        "邀請",
+        "應邀",
+        "應",
+        "由",
+        "與",
+        "和",
+        "及",
+        "或",
+        "並",
+        "赴",
+        "到",
+        "往",
+        "在",
+        "於",
+        "為",
+        "向",
+        "隨",
+        "的",
+        "之",
+        "等",
+        "包括",
+        "聯同",
+        "合辦",
+        "舉辦",
+        "主辦",
+        "承辦",
+        "協辦",
+        "派員",
+        "派出",
+        "率領",
+        "率團",
+        "透過",
+        "通過",
+        "至",
+        "了",
+        "是",
+        "將",
+        "亦",
+        "還",
+        "也",
+        "分別",
+        "當中",
+        "其中",
+        "來自",
+        "暨",
+        "以及",
+        "介紹",
+        "了解",
+        "交流",
+        "分享",
+        "協助",
+        "配合",
+        "推動",
+        "感謝",
+        "獲",
+        "成立",
+        "年",
+        "月",
+        "日",
+        "屆",
+        "加深",
+        "促進",
+        "加強",
+        "深化",
+    ]
+)
 _GENERIC_HEADS = re.compile(
     r"^其|^(?:國際|區域|地區|國家|同業|執法|外地|內地|兩地|本|該|多個|性|或|及|和|政府|反貪|廉政|監察|專業|"
     r"指導|籌備|執行|常設|常務|專家|工作|管理|組委|組織|當地)+$|相關|有關|以外|其他|不同|各[類項地國級]"
 )
 # Names that are whole without a qualifier ("廉政公署"), unlike a bare "委員會".
 _STANDALONE = ("廉政公署", "申訴專員公署", "審計署", "檢察院", "司法警察局")
-_LOCAL_BODY = "紀律檢查委員會|監察委員會|紀委監委|紀委|監委|廉政公署|公安局|人民檢察院|檢察院|人民法院|法院|政府"
+_LOCAL_BODY = "|".join(
+    ("紀律檢查委員會", "監察委員會", "紀委監委", "紀委", "監委", "廉政公署", "公安局")
+    + ("人民檢察院", "檢察院", "人民法院", "法院", "政府")
+)
 _LIST_TAIL = re.compile(rf"(?:[兩二三四五六七八九十]個?[市省地區]+)?的?({_LOCAL_BODY})")
 _LIST_GAP = re.compile(r"^(?:[、，,和及與]|以及)$")
 _LOCAL_REF = re.compile(rf"(?:當地|該市|該省|當地的)({_LOCAL_BODY})")
 _VISIT_VERBS = re.compile(r"拜訪|訪問|走訪|到訪|考察|拜會|visita", re.IGNORECASE)
 _GOING = re.compile(r"(?:赴|前往|到)$")
-_CITY_AFTER_COUNTRY = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:市)?(?=出席|參加|參與|拜訪|拜會|參觀|訪問|考察|舉行|舉辦|召開|，)")
+_CITY_AFTER_COUNTRY = re.compile(
+    r"([\u4e00-\u9fff]{2,6}?)(?:市)?(?=出席|參加|參與|拜訪|拜會|參觀|訪問|考察|舉行|舉辦|召開|，)"
+)
 _DELEGATIONS = ("代表團", "考察團", "訪問團")
-_SUFFIX_RE = re.compile("|".join(BODY_SUFFIXES))
+_SUFFIX_RE = re.compile("|".join(sorted(BODY_SUFFIXES, key=len, reverse=True)))
 _ACRONYM = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4})\s*[）)]")
 _ORGANISER = re.compile(
     r"(?:由|出席|參加|參與)([^，。；、“”「」《》由]{2,40}?)(?:共同|聯合)?(?:舉辦|主辦|合辦|承辦|協辦|主持)"
@@ -61,8 +173,15 @@ _NAMED_EVENT = re.compile(
     r"([\u4e00-\u9fff\d]{0,24}?(?:展覽會|展覽|博覽會|展|研修班|培訓班|研討會|論壇|峰會|年會|工作坊|講座|典禮|交流會|座談會))"
     r"(?=[，。；、,;]|$|並|及|和)"
 )
-_MONTH_ZH = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])\s*月(?!份?\s*\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月")
-_ZH_NUMERAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}  # fmt: skip
+_MONTH_ZH = re.compile(
+    r"(?<![\d.])(1[0-2]|0?[1-9])\s*月(?!份?\s*\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月"
+)
+_ZH_NUMERAL = {
+    name: number
+    for number, name in enumerate(
+        ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"], 1
+    )
+}
 _MONTHS_PT = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
               "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
 _MONTH_PT = re.compile(rf"\b({'|'.join(_MONTHS_PT)})\b", re.IGNORECASE)
@@ -107,7 +226,10 @@ class _Span:
 
 def quoted_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans of quoted titles (the quote marks included) with their stripped content."""
-    return [(m.start(), m.end(), next(g for g in m.groups() if g).strip()) for m in QUOTED.finditer(text)]
+    return [
+        (m.start(), m.end(), next(g for g in m.groups() if g).strip())
+        for m in QUOTED.finditer(text)
+    ]
 
 
 def find_month(text: str) -> int | None:
@@ -198,14 +320,27 @@ class EntityFinder:
 
     def _body_spans(self, text: str, places: list[Found]) -> list[_Span]:
         books = [m.span() for m in _BOOK_TITLE.finditer(text)]
-        spans = [_Span(f.start, f.end, f.name) for f in self.registry.find_bodies(text) if not _inside(f.start, books)]
+        spans = [
+            _Span(f.start, f.end, f.name)
+            for f in self.registry.find_bodies(text)
+            if not _inside(f.start, books)
+        ]
         spans = self._with_acronyms(text, spans)
         spans += self._local_bodies(text, places)
         spans += self._suffix_bodies(text, spans)
         spans += self._organisers(text, spans)
         visited = _visited_ranges(text)
         return sorted(
-            (_Span(s.start, s.end, s.name, s.acronym, s.visited or _inside(s.start, visited) or bool(_GOING.search(text[: s.start]))) for s in spans),
+            (
+                _Span(
+                    s.start,
+                    s.end,
+                    s.name,
+                    s.acronym,
+                    s.visited or _inside(s.start, visited) or bool(_GOING.search(text[: s.start])),
+                )
+                for s in spans
+            ),
             key=lambda s: s.start,
         )
 
@@ -218,13 +353,20 @@ class EntityFinder:
                 out[out.index(before)] = _Span(before.start, match.end(), before.name, acronym)
                 continue
             if any(s.start <= match.start() < s.end for s in out):
-                out = [_Span(s.start, s.end, s.name, s.acronym or acronym) if s.start <= match.start() < s.end else s for s in out]
+                out = [
+                    _Span(s.start, s.end, s.name, s.acronym or acronym)
+                    if s.start <= match.start() < s.end
+                    else s
+                    for s in out
+                ]
                 continue
             start = _name_start(text, match.start())
             name = text[start : match.start()]
             canonical = self.registry.body_by_acronym(acronym)
             if canonical or (len(name) >= 3 and not _GENERIC_HEADS.search(name)):
-                out.append(_Span(start if name else match.start(), match.end(), canonical or name, acronym))
+                out.append(
+                    _Span(start if name else match.start(), match.end(), canonical or name, acronym)
+                )
         return out
 
     def _local_bodies(self, text: str, places: list[Found]) -> list[_Span]:
@@ -261,7 +403,9 @@ class EntityFinder:
             head, name = text[start : match.start()], text[start : match.end()]
             if len(head) < 2 and not (name in _STANDALONE and not head):
                 continue
-            if _GENERIC_HEADS.search(head) or _NOT_BODY.search(text[match.start() - 1 : match.end() + 1]):
+            if _GENERIC_HEADS.search(head) or _NOT_BODY.search(
+                text[match.start() - 1 : match.end() + 1]
+            ):
                 continue
             if len(match.group()) == 1 and _inside(match.start(), quotes):
                 continue
@@ -333,6 +477,9 @@ def _visited_ranges(text: str) -> list[tuple[int, int]]:
     """From each visiting verb to the end of its clause: bodies there are places visited."""
     ranges = []
     for match in _VISIT_VERBS.finditer(text):
-        end = min((i for i in (text.find(p, match.end()) for p in "，。；,;") if i >= 0), default=len(text))
+        end = min(
+            (i for i in (text.find(p, match.end()) for p in "，。；,;") if i >= 0),
+            default=len(text),
+        )
         ranges.append((match.end(), end))
     return ranges

@@ -196,7 +196,9 @@ def _merge_bodies(entries: Iterable[BodyEntry]) -> list[BodyEntry]:
         merged[name] = BodyEntry(
             name,
             _fold_all((*old.aliases, *entry.aliases)),
-            tuple(dict.fromkeys((*old.acronyms, *(a.strip() for a in entry.acronyms if a.strip())))),
+            tuple(
+                dict.fromkeys((*old.acronyms, *(a.strip() for a in entry.acronyms if a.strip())))
+            ),
             entry.region or old.region,
         )
     return list(merged.values())
@@ -213,7 +215,9 @@ def _merge_places(entries: Iterable[PlaceEntry]) -> list[PlaceEntry]:
 
 
 def _load(filename: str) -> dict:
-    data = resources.files(__package__).joinpath("data").joinpath(filename).read_text(encoding="utf-8")
+    data = (
+        resources.files(__package__).joinpath("data").joinpath(filename).read_text(encoding="utf-8")
+    )
     return json.loads(data)
 
 
@@ -222,7 +226,8 @@ def _seed_registry() -> Registry:
     bodies = [
         BodyEntry(
             item["name"],
-            tuple(item.get("aliases", ())) + tuple(n for n in (item.get("en"), item.get("pt")) if n),
+            tuple(item.get("aliases", ()))
+            + tuple(n for n in (item.get("en"), item.get("pt")) if n),
             tuple(item.get("acronyms", ())),
             item.get("region"),
         )
@@ -231,7 +236,8 @@ def _seed_registry() -> Registry:
     places = [
         PlaceEntry(
             item["name"],
-            tuple(item.get("aliases", ())) + tuple(n for n in (item.get("en"), item.get("pt")) if n),
+            tuple(item.get("aliases", ()))
+            + tuple(n for n in (item.get("en"), item.get("pt")) if n),
             item["region"],
             item["kind"],
             item.get("parent"),

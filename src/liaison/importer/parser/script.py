@@ -11,12 +11,15 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def to_traditional(text: str) -> str:
-    """Fold Simplified characters into Traditional ones ("s2t": keeps 網絡, 瀋陽 as HK/Macau write them)."""
+    """Fold Simplified into Traditional script.
+
+    "s2t", not "s2twp": Hong Kong and Macau keep 網絡 and 瀋陽 where Taiwan differs.
+    """
     return _converter("s2t").convert(text)
 
 
 def looks_simplified(text: str) -> bool:
-    """Whether the text is in Simplified script: more characters change going to Traditional than back."""
+    """Whether the text is Simplified: more of it changes going to Traditional than back."""
     to_hant = sum(a != b for a, b in zip(text, to_traditional(text), strict=False))
     to_hans = sum(a != b for a, b in zip(text, _converter("t2s").convert(text), strict=False))
     return to_hant > to_hans

@@ -13,7 +13,9 @@ _BULLET = re.compile(r"^[-－–•●○◆◇▪■□►▶*]")
 _ZH_END = "。；！？!?;"
 _OPENERS, _CLOSERS = "“「『《（(«", "”」』》）)»"
 _PT_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀ-Ý«\"“(])")
-_LEAD = re.compile(r"[：:]\s*$|(?:包括|如下|以下|當中包括|including|incluindo|designadamente)[：:]?\s*$")
+_LEAD = re.compile(
+    r"[：:]\s*$|(?:包括|如下|以下|當中包括|including|incluindo|designadamente)[：:]?\s*$"
+)
 
 ACTIVITY_VERBS = re.compile(
     r"赴|出席|參加|參與|參觀|拜訪|拜會|訪問|走訪|接待|舉辦|主辦|合辦|承辦|派員|派出|邀請|應邀|來澳|來港|"
@@ -61,7 +63,11 @@ def outline(normalized: str) -> Outline:
         marker = _MARKER.match(line)
         body = line[marker.end() :] if marker else line
         heading = is_heading_like(line) and not _BULLET.match(line)
-        if heading and not result.sections and (TITLE_LINE.match(line) or CHAPTER_TITLE.search(line)):
+        if (
+            heading
+            and not result.sections
+            and (TITLE_LINE.match(line) or CHAPTER_TITLE.search(line))
+        ):
             title_parts.append(line)
         elif heading:
             result.sections.append(Section(body, heading_kind(body)))

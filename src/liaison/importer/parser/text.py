@@ -90,9 +90,10 @@ def _is_page_furniture(line: str, repeated: set[str]) -> bool:
 
 
 def _join(left: str, right: str) -> str:
-    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii():
-        if right[0].isalnum() or right[0] in "(":
-            return f"{left} {right}"
+    """Join a wrapped line; Latin words on both sides of the break need their space back."""
+    latin_end = left and left[-1].isascii() and left[-1].isalnum()
+    if latin_end and right and right[0].isascii() and (right[0].isalnum() or right[0] == "("):
+        return f"{left} {right}"
     return left + right
 
 
