@@ -374,27 +374,31 @@ class RecordAdmin(
 
     @admin.action(description=_("Submit for approval"), permissions=["submit"])
     def submit_for_approval(self, request, queryset):
-        message = functools.partial(
-            ngettext,
-            "%(count)d record submitted for approval.",
-            "%(count)d records submitted for approval.",
-        )
+        def message(count):
+            return ngettext(
+                "%(count)d record submitted for approval.",
+                "%(count)d records submitted for approval.",
+                count,
+            )
+
         self._run_workflow(request, queryset, services.submit, message)
 
     @admin.action(description=_("Approve"), permissions=["approve"])
     def approve_records(self, request, queryset):
-        message = functools.partial(
-            ngettext, "%(count)d record approved.", "%(count)d records approved."
-        )
+        def message(count):
+            return ngettext("%(count)d record approved.", "%(count)d records approved.", count)
+
         self._run_workflow(request, queryset, services.approve, message)
 
     @admin.action(description=_("Return to draft"), permissions=["reject"])
     def return_to_draft(self, request, queryset):
+        def message(count):
+            return ngettext(
+                "%(count)d record returned to draft.", "%(count)d records returned to draft.", count
+            )
+
         reject = functools.partial(
             services.reject, reason=gettext("Returned to draft from the list of records.")
-        )
-        message = functools.partial(
-            ngettext, "%(count)d record returned to draft.", "%(count)d records returned to draft."
         )
         self._run_workflow(request, queryset, reject, message)
 
