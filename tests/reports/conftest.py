@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.db import transaction
 
+from liaison.accounts.models import Agency
 from liaison.activities.choices import ActivityKind, BodyRole, DatePrecision, Mode
 from liaison.activities.models import ActivityBody
 from liaison.core.choices import RegionGroup
@@ -117,8 +118,10 @@ def gold_records(agency):
 @pytest.fixture(scope="module")
 def gold_chapters(django_db_setup, django_db_blocker):
     """The sample chapter built once per module in each language, then the rows rolled
-    back: a Chapter is plain data, so the format tests need no database of their own."""
+    back: a Chapter is plain data, so the format tests need no database of their own.
+    Modules using it must be marked django_db, or pytest-django sets up no test database."""
     with django_db_blocker.unblock(), transaction.atomic():
+        assert not Agency.objects.exists(), "not the test database"
         agency = AgencyFactory(code="ccac", name_zh_hant="廉政公署", name_en="CCAC")
         make_gold_records(agency)
         chapters = {

@@ -25,6 +25,10 @@ HEADINGS = {
     "pt": ["1. Visitas ao exterior", "2. Recepção de delegações"],
     "en": ["1. Visits abroad", "2. Visiting delegations", "5. Staff training"],
 }
+# The chapters are built once per module (see conftest); the mark makes pytest-django set
+# up the test database before that fixture reads it.
+pytestmark = pytest.mark.django_db
+
 TITLES = {"zh-Hant": "對外交流與培訓", "pt": "Intercâmbio", "en": "External Exchanges"}
 
 
