@@ -166,7 +166,6 @@ STORAGES = {
         )
     },
 }
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, adopted now
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 

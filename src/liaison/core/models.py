@@ -15,6 +15,13 @@ from liaison.core.choices import Classification, Role, WorkflowState
 from liaison.core.visibility import RecordQuerySet
 
 
+class WebAddressField(models.URLField):
+    """A URL whose form field assumes https for a bare domain (Django 6's default, now)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class TrackedModel(models.Model):
     """When and by whom a row was created and last changed."""
 

@@ -4,7 +4,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.choices import RegionGroup
-from liaison.core.models import RecordModel, ReferenceModel, record_constraints, record_indexes
+from liaison.core.models import (
+    RecordModel,
+    ReferenceModel,
+    WebAddressField,
+    record_constraints,
+    record_indexes,
+)
 from liaison.core.translation import Translated, TrilingualNameModel
 
 
@@ -86,7 +92,7 @@ class PartnerBody(TrilingualNameModel, RecordModel):
         blank=True,
         related_name="children",
     )
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
 
     class Meta:
         verbose_name = _("partner body")
