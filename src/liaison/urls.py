@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("import/", include("liaison.importer.urls")),
+    path("reports/", include("liaison.reports.urls")),
     path("", include("liaison.web.urls")),
 ]
 if settings.DEBUG:
