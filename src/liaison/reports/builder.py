@@ -20,7 +20,7 @@ from liaison.core.choices import WorkflowState
 from liaison.core.translation import missing_translation, translated_value
 from liaison.reports import text
 from liaison.reports.queries import chapter_activities, with_details
-from liaison.reports.statistics import Table, TableBuilder, count_by_part, training_by_unit
+from liaison.reports.statistics import Table, TableBuilder, count_by_part
 
 #: The seed lists visits and meetings as bullets and writes the other parts as paragraphs.
 PART_STYLES = {
@@ -125,9 +125,9 @@ def build_chapter(
     rules = {"include_drafts": include_drafts, "queryset": queryset}
     if max_classification is not None:
         rules["max_classification"] = max_classification
-    current_qs = with_details(chapter_activities(agency, year, **rules))
-    previous_qs = with_details(chapter_activities(agency, year - 1, **rules))
-    current, previous = list(current_qs), list(previous_qs)
+    current_qs = chapter_activities(agency, year, **rules)
+    previous_qs = chapter_activities(agency, year - 1, **rules)
+    current = list(with_details(current_qs))
 
     name = Namer(language)
     agency_name = (
@@ -144,7 +144,7 @@ def build_chapter(
         "part_number": agency.report_part_number,
     }
     labels = text.labels(language, context)
-    counts = count_by_part(current)
+    counts = count_by_part(current_qs)
     parts = []
     if current:
         by_kind = defaultdict(list)
@@ -168,7 +168,7 @@ def build_chapter(
             )
         intro = text.render_text(language, "intro.txt", {**context, "counts": counts})
         tables = TableBuilder(labels, name).build(
-            current, previous, training_by_unit(current_qs), training_by_unit(previous_qs)
+            current_qs, previous_qs if previous_qs.exists() else None
         )
     else:
         intro, tables = text.render_text(language, "empty.txt", context), []
