@@ -10,6 +10,8 @@ def form_data(response, **changes) -> dict:
         if value is None:
             continue
         data[name] = [str(item) for item in value] if isinstance(value, list) else value
+        if form.fields[name].show_hidden_initial:  # rendered as a hidden "initial-" input
+            data[form[name].html_initial_name] = data[name]
     for inline in response.context["inline_admin_formsets"]:
         formset = inline.formset
         management = formset.management_form

@@ -4,11 +4,13 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from liaison.attachments.models import Attachment
 from liaison.core import services
 from liaison.core.choices import Classification, Role, WorkflowState
-from liaison.partners.models import PartnerBody
+from liaison.partners.models import Obligation, PartnerBody
+from liaison.training.models import Attendance
 from tests.admin.helpers import form_data
-from tests.factories import ActivityFactory, PartnerBodyFactory
+from tests.factories import ActivityFactory, MembershipFactory, PartnerBodyFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +145,79 @@ def test_other_agencies_records_are_not_listed(staff_user, login, agency, other_
     response = client.get(reverse("admin:partners_partnerbody_changelist"))
     assert list(response.context["cl"].result_list) == [ours]
     assert client.get(change_url(theirs)).status_code == 404
+
+
+def test_training_activity_shows_attendance_and_saves_rows_with_the_record(
+    staff_user, login, agency
+):
+    editor = staff_user(Role.EDITOR, username="writer")
+    course = ActivityFactory(agency=agency, kind="training", training_hours=12)
+    officer = StaffFactory(agency=agency)
+    client = login(editor, "en")
+    page = client.get(change_url(course))
+    prefix = next(
+        inline.formset.prefix
+        for inline in page.context["inline_admin_formsets"]
+        if inline.formset.model is Attendance
+    )
+    data = form_data(
+        page,
+        **{
+            f"{prefix}-TOTAL_FORMS": "1",
+            f"{prefix}-0-participant": str(officer.pk),
+            f"{prefix}-0-hours": "12",
+            f"{prefix}-0-completed": "on",
+            f"{prefix}-0-certificate_number": "C-1",
+        },
+    )
+    response = client.post(change_url(course), data)
+    assert response.status_code == 302, response.context["errors"]
+    assert Attendance.objects.get().participant == officer
+    course.refresh_from_db()
+    assert (course.version, course.state) == (2, WorkflowState.DRAFT)
+
+
+def test_outbound_visit_has_no_attendance_inline(staff_user, login, agency):
+    page = login(staff_user(Role.EDITOR, username="writer")).get(
+        change_url(ActivityFactory(agency=agency))
+    )
+    models = [inline.formset.model for inline in page.context["inline_admin_formsets"]]
+    assert Attendance not in models
+    assert Attachment in models
+
+
+def test_obligation_added_inline_is_a_draft_of_the_membership_agency(staff_user, login, agency):
+    editor = staff_user(Role.EDITOR, username="writer")
+    membership = MembershipFactory(agency=agency)
+    client = login(editor, "en")
+    page = client.get(change_url(membership))
+    prefix = next(
+        inline.formset.prefix
+        for inline in page.context["inline_admin_formsets"]
+        if inline.formset.model is Obligation
+    )
+    data = form_data(
+        page,
+        **{
+            f"{prefix}-TOTAL_FORMS": "1",
+            f"{prefix}-0-kind": "dues",
+            f"{prefix}-0-title_zh_hant": "年度會費",
+            f"{prefix}-0-due_date": "2025-03-31",
+            f"{prefix}-0-status": "open",
+        },
+    )
+    response = client.post(change_url(membership), data)
+    assert response.status_code == 302, response.context["errors"]
+    obligation = Obligation.objects.get()
+    assert (obligation.agency, obligation.created_by) == (agency, editor)
+    assert obligation.state == WorkflowState.DRAFT
+
+
+def test_unchanged_save_keeps_an_approved_record_approved(staff_user, login, agency):
+    editor = staff_user(Role.EDITOR, username="writer")
+    body = PartnerBodyFactory(agency=agency)
+    client = login(editor, "en")
+    response = client.post(change_url(body), form_data(client.get(change_url(body))))
+    assert response.status_code == 302
+    body.refresh_from_db()
+    assert (body.version, body.state) == (1, WorkflowState.APPROVED)

@@ -3,7 +3,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from liaison.core.admin import RecordAdmin, RecordTabularInline, ReferenceAdmin, VersionedForm
+from liaison.core.admin import RecordAdmin, RecordTabularInline, ReferenceAdmin
+from liaison.core.admin_forms import VersionedForm
 from liaison.partners.models import Membership, Obligation, PartnerBody, Place
 
 NAME_SEARCH = ("name_zh_hant", "name_pt", "name_en")
