@@ -145,13 +145,15 @@ class TableBuilder:
             columns += [self.label("column.previous_year"), self.label("column.change")]
         return columns
 
-    def compare(self, key, rows, now: Counter, before: Counter | None, *, drop_empty=False):
+    def compare(
+        self, key, rows, now: Counter, before: Counter | None, *, drop_empty=False, chart=True
+    ):
         """A table of `rows` (value, label) counted this year and, if any, the year before."""
         table = Table(
             key=key,
             title=self.label(f"table.{key}"),
             columns=self.year_columns(f"column.{key}", before is not None),
-            chart_columns=(1, 2) if before is not None else (1,),
+            chart_columns=((1, 2) if before is not None else (1,)) if chart else (),
             note=self.labels.get(f"note.{key}", ""),
         )
         for value, label in rows:
@@ -185,7 +187,10 @@ class TableBuilder:
             self.compare("by_part", parts, *both(count_by_part)),
             self.compare("by_region", regions, *both(count_by_region), drop_empty=True),
             self.by_body(current),
-            self.compare("meeting_mode", modes, *both(count_meeting_modes), drop_empty=True),
+            # Two or three modes read better as figures than as a chart.
+            self.compare(
+                "meeting_mode", modes, *both(count_meeting_modes), drop_empty=True, chart=False
+            ),
             self.by_unit(*both(training_by_unit)),
         ]
 
