@@ -51,13 +51,21 @@ def fill(count: int):
     owned = {"agency": agency, **approved}
     regions = list(RegionGroup)
     places = Place.objects.bulk_create(
-        Place(name_zh_hant=f"城市{n}", name_en=f"City {n}" if n % 3 else "", kind="city",
-              region_group=regions[n % len(regions)])
+        Place(
+            name_zh_hant=f"城市{n}",
+            name_en=f"City {n}" if n % 3 else "",
+            kind="city",
+            region_group=regions[n % len(regions)],
+        )
         for n in range(60)
     )
     bodies = PartnerBody.objects.bulk_create(
-        PartnerBody(name_zh_hant=f"監察委員會{n}", name_pt=f"Comissão {n}" if n % 2 else "",
-                    region_group=regions[n % len(regions)], **owned)
+        PartnerBody(
+            name_zh_hant=f"監察委員會{n}",
+            name_pt=f"Comissão {n}" if n % 2 else "",
+            region_group=regions[n % len(regions)],
+            **owned,
+        )
         for n in range(120)
     )
     units = Unit.objects.bulk_create(
@@ -130,8 +138,10 @@ def main() -> int:
         for fmt, target in TARGETS_MS.items():
             cold, median, size = time_format(agency, fmt, args.lang, args.repeat)
             flag = "ok" if median <= target else "OVER"
-            print(f"  {fmt:5} {median:8.1f} ms (first run {cold:7.1f} ms, {size:>9,} bytes)"
-                  f"  target ≤ {target:.0f} ms  {flag}")
+            print(
+                f"  {fmt:5} {median:8.1f} ms (first run {cold:7.1f} ms, {size:>9,} bytes)"
+                f"  target ≤ {target:.0f} ms  {flag}"
+            )
             if median > target:
                 over.append(fmt)
     if over:
