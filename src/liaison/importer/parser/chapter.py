@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from .entities import Body, EntityFinder, _name_start
 from .kinds import KINDS
@@ -105,11 +105,12 @@ def parse_chapter(
     if not text or not text.strip():
         raise ChapterError("the text is empty")
     language = _language(text, lang)
-    if language == "zh-Hans":
-        text = to_traditional(text)
     normalized = normalize(text)
-    shape = outline(normalized)
-    detected = _detect_year(normalized)
+    folded = to_traditional(normalized) if language == "zh-Hans" else normalized
+    if len(folded) != len(normalized):  # offsets would not carry over: report in zh-Hant
+        normalized = folded
+    shape = outline(folded)
+    detected = _detect_year(folded)
     if (
         year is not None
         and detected is not None
@@ -118,11 +119,13 @@ def parse_chapter(
     ):
         raise ChapterError(f"the chapter reports on {detected}, not {year}")
     registry = registry or Registry.seed()
-    finder = EntityFinder(registry, home=_detect_home(normalized), author=_detect_author(shape))
+    finder = EntityFinder(registry, home=_detect_home(folded), author=_detect_author(shape))
     activities = []
     for section in shape.sections:
         for block in section.blocks:
             activities += _block_activities(finder, section.heading, section.kind, block)
+    if folded is not normalized:
+        activities = [_as_written(activity, normalized) for activity in activities]
     if not activities or not (shape.sections or shape.title):
         raise ChapterError(
             "this is not an annual-report chapter on external exchanges and training"
@@ -181,6 +184,29 @@ def _extend(activity: ParsedActivity, block, end: int) -> None:
     activity.text += extra
     activity.provenance = Provenance(
         p.section, p.block, p.start, block.start + end, p.source + extra
+    )
+
+
+def _as_written(activity: ParsedActivity, source: str) -> ParsedActivity:
+    """The activity in the source's script (zh-Hans): text, places and events as written.
+
+    The parser reads a folded zh-Hant copy of the same length, so offsets carry over;
+    bodies keep their canonical zh-Hant names.
+    """
+    p = activity.provenance
+    text = source[p.start : p.end]
+
+    def written(value: str) -> str:
+        at = activity.text.find(value)
+        return text[at : at + len(value)] if at >= 0 else value
+
+    return replace(
+        activity,
+        text=text,
+        places=[written(place) for place in activity.places],
+        events=[written(event) for event in activity.events],
+        topics=[written(topic) for topic in activity.topics],
+        provenance=replace(p, source=source[p.end - len(p.source) : p.end]),
     )
 
 

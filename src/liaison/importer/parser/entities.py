@@ -11,14 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .mentions import BOOK_TITLE, find_events, find_month, find_topics, inside, quoted_spans
 from .registry import Found, Registry
+from .structure import ACTIVITY_VERBS
 from .vocabulary import BODY_SUFFIXES, BOUNDARY_WORDS
 
-# Single-character suffixes also end ordinary words (全部, 簽署, 格局).
-_NOT_BODY = re.compile(r"[全內外幹各本總]部|部[分門署長]|[簽部]署|[結格大布當]局")
+# Single-character suffixes also end ordinary words (全部, 簽署, 格局) and officers' titles
+# (局長, 署長); "政府間" is "intergovernmental", not a government.
+_NOT_BODY = re.compile(r"[全內外幹各本總]部|部[分門署長]|[簽部]署|[結格大布當]局|[局署]長|政府間")
 _GENERIC_HEADS = re.compile(
     r"^其|^(?:國際|區域|地區|國家|同業|執法|外地|內地|兩地|本|該|多個|性|或|及|和|政府|反貪|廉政|監察|專業|"
     r"指導|籌備|執行|常設|常務|專家|工作|管理|組委|組織|當地)+$|相關|有關|以外|其他|不同|各[類項地國級]"
+    r"|^(?:多|數|若干|\d+|[一二兩三四五六七八九十百]+)個"  # "多個來訪代表團", "25個代表團"
 )
 # Names that are whole without a qualifier ("廉政公署"), unlike a bare "委員會".
 _STANDALONE = ("廉政公署", "申訴專員公署", "審計署", "檢察院", "司法警察局")
@@ -46,6 +50,10 @@ _GOING = re.compile(r"(?:赴|前往|到)$")
 _CITY_AFTER_COUNTRY = re.compile(
     r"([\u4e00-\u9fff]{2,6}?)(?:市)?(?=出席|參加|參與|拜訪|拜會|參觀|訪問|考察|舉行|舉辦|召開|，)"
 )
+# A place followed by people ("為內地及澳門執法人員舉辦") says where they come from.
+_PEOPLE_AFTER = re.compile(r"的?[\u4e00-\u9fff]{0,2}?(?:人員|官員|學員|同業|代表|師生|學生|學者|專家)")
+_DESTINATION_BEFORE = re.compile(r"(?:赴|前往|到|在|於|抵)$")
+_CJK_NAME = re.compile(r"[\u3400-\u9fff]+")
 _DELEGATIONS = ("代表團", "考察團", "訪問團")
 _SUFFIX_RE = re.compile("|".join(sorted(BODY_SUFFIXES, key=len, reverse=True)))
 _ACRONYM = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4})\s*[）)]")
@@ -53,37 +61,6 @@ _ORGANISER = re.compile(
     r"(?:由|出席|參加|參與)([^，。；、“”「」《》由]{2,40}?)(?:共同|聯合)?(?:舉辦|主辦|合辦|承辦|協辦|主持)"
 )
 _ORGANISER_SPLIT = re.compile(r"以及|與|和|及|、")
-
-QUOTED = re.compile(
-    r"“([^“”]{1,150})”|「([^「」]{1,150})」|『([^『』]{1,150})』|\"([^\"\n]{1,150})\"|«([^«»]{1,150})»"
-)
-_BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
-_BOOK_EVENT = re.compile(
-    r"《([^《》]{1,60})》(工作會議|會議|座談會|研討會|論壇|發佈會|發布會|培訓班|研修班|講座|工作坊|交流會|簽署儀式|典禮)"
-)
-_NAMED_EVENT = re.compile(
-    r"(?:參觀|出席|參加|參與|觀摩|列席)了?(?:由?[^，。；]{1,40}?(?:舉辦|主辦|合辦|承辦|組織)的)?"
-    r"([\u4e00-\u9fff\d]{0,24}?(?:展覽會|展覽|博覽會|展|研修班|培訓班|研討會|論壇|峰會|年會|工作坊|講座|典禮|交流會|座談會))"
-    r"(?=[，。；、,;]|$|並|及|和)"
-)
-_MONTH_ZH = re.compile(
-    r"(?<![\d.])(1[0-2]|0?[1-9])\s*月(?!份?\s*\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月"
-)
-_ZH_NUMERAL = {
-    name: number
-    for number, name in enumerate(
-        ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"], 1
-    )
-}
-_MONTHS_PT = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
-              "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
-_MONTH_PT = re.compile(rf"\b({'|'.join(_MONTHS_PT)})\b", re.IGNORECASE)
-_TOPICS = re.compile(
-    r"(?:內容涵蓋|內容包括|課程涵蓋|涵蓋|主題包括|議題包括|圍繞|主題為|探討)([^，。；]{2,80}?)(?:等(?:內容|方面|議題|範疇)?)?(?=[，。；]|$)"
-    r"|舉辦([^，。；]{2,40}?)的(?:培訓課程|培訓|課程|講座|工作坊)"
-)
-_TOPIC_SPLIT = re.compile(r"以及|、|及|和|與")
-_TOPIC_TRIM = re.compile(r"(?:等|項目|方面|內容|的|範疇)+$")
 
 
 @dataclass(frozen=True)
@@ -117,48 +94,6 @@ class _Span:
     visited: bool = False
 
 
-def quoted_spans(text: str) -> list[tuple[int, int, str]]:
-    """Spans of quoted titles (the quote marks included) with their stripped content."""
-    return [
-        (m.start(), m.end(), next(g for g in m.groups() if g).strip())
-        for m in QUOTED.finditer(text)
-    ]
-
-
-def find_month(text: str) -> int | None:
-    """The first month a sentence gives ("在6月", "2024年4月至6月", "em junho")."""
-    if match := _MONTH_ZH.search(text):
-        return int(match.group(1)) if match.group(1) else _ZH_NUMERAL[match.group(2)]
-    if match := _MONTH_PT.search(text):
-        return _MONTHS_PT.index(match.group(1).lower()) + 1
-    return None
-
-
-def find_topics(text: str) -> list[str]:
-    topics: list[str] = []
-    for match in _TOPICS.finditer(text):
-        for part in _TOPIC_SPLIT.split(match.group(1) or match.group(2)):
-            part = _TOPIC_TRIM.sub("", part.strip())
-            if len(part) >= 2 and part not in topics:
-                topics.append(part)
-    return topics
-
-
-def find_events(text: str) -> list[str]:
-    quotes = quoted_spans(text)
-    events = [content for _, _, content in quotes]
-    for match in _BOOK_EVENT.finditer(text):
-        if not _inside(match.start(), quotes):
-            events.append(match.group(0))
-    if not events:
-        events = [m.group(1) for m in _NAMED_EVENT.finditer(text) if len(m.group(1)) >= 2]
-    return list(dict.fromkeys(events))
-
-
-def _inside(position: int, spans) -> bool:
-    return any(span[0] <= position < span[1] for span in spans)
-
-
 class EntityFinder:
     """Finds the entities of sentences of one chapter.
 
@@ -178,17 +113,23 @@ class EntityFinder:
         spans = self._body_spans(text, found_places)
         places = self._places(text, found_places, spans, quotes)
         return Entities(
-            places=places,
-            bodies=self._resolve(spans, quotes, places),
+            places=list(places.values()),
+            bodies=self._resolve(spans, quotes, list(places)),
             events=find_events(text),
             month=find_month(month_text or text),
             topics=find_topics(text),
         )
 
-    def _places(self, text: str, found: list[Found], bodies: list[_Span], quotes) -> list[str]:
-        places: list[str] = []
+    def _places(
+        self, text: str, found: list[Found], bodies: list[_Span], quotes
+    ) -> dict[str, str]:
+        """The places the activity is at, most specific only: canonical name → as written.
+
+        A CJK name is kept as written (the contract's "as written", and zh-Hans can be
+        restored); a Latin one ("Lisboa") becomes its canonical zh-Hant name."""
+        places: dict[str, str] = {}
         for index, place in enumerate(found):
-            if place.name == self.home or _inside(place.start, quotes):
+            if place.name == self.home or inside(place.start, quotes):
                 continue
             in_body = any(b.start <= place.start < b.end for b in bodies)
             if in_body and not any(b.start <= place.start < b.end and b.visited for b in bodies):
@@ -196,11 +137,13 @@ class EntityFinder:
             following = found[index + 1] if index + 1 < len(found) else None
             if following and following.start == place.end and following.name != self.home:
                 continue  # "遼寧瀋陽", "奧地利維也納": the more specific place follows
-            name = (not in_body and _unknown_city_after(text, place, self.registry)) or place.name
-            if name not in places:
-                places.append(name)
+            if _is_origin(text, place):
+                continue
+            city = not in_body and _unknown_city_after(text, place, self.registry)
+            written = place.written if _CJK_NAME.fullmatch(place.written) else place.name
+            places.setdefault(city or place.name, city or written)
         covered = {a for p in places for a in self._ancestors(p)}
-        return [p for p in places if p not in covered]
+        return {name: written for name, written in places.items() if name not in covered}
 
     def _ancestors(self, place: str) -> set[str]:
         """The regions that contain a place (瀋陽 → 遼寧, 中國), to keep only the most specific."""
@@ -212,11 +155,11 @@ class EntityFinder:
         return out
 
     def _body_spans(self, text: str, places: list[Found]) -> list[_Span]:
-        books = [m.span() for m in _BOOK_TITLE.finditer(text)]
+        books = [m.span() for m in BOOK_TITLE.finditer(text)]
         spans = [
             _Span(f.start, f.end, f.name)
             for f in self.registry.find_bodies(text)
-            if not _inside(f.start, books)
+            if not inside(f.start, books)
         ]
         spans = self._with_acronyms(text, spans)
         spans += self._local_bodies(text, places)
@@ -230,7 +173,7 @@ class EntityFinder:
                     s.end,
                     s.name,
                     s.acronym,
-                    s.visited or _inside(s.start, visited) or bool(_GOING.search(text[: s.start])),
+                    s.visited or inside(s.start, visited) or bool(_GOING.search(text[: s.start])),
                 )
                 for s in spans
             ),
@@ -300,7 +243,7 @@ class EntityFinder:
                 text[match.start() - 1 : match.end() + 1]
             ):
                 continue
-            if len(match.group()) == 1 and _inside(match.start(), quotes):
+            if len(match.group()) == 1 and inside(match.start(), quotes):
                 continue
             spans.append(_Span(start, match.end(), name))
         return spans
@@ -324,7 +267,7 @@ class EntityFinder:
         bodies: dict[str, Body] = {}
         for span in spans:
             name = self.registry.body_named(span.name) or span.name
-            if name == self.author and not _inside(span.start, quotes):
+            if name == self.author and not inside(span.start, quotes):
                 continue
             if name not in self.registry.bodies:
                 name = self._qualified(name, places) or name
@@ -336,7 +279,8 @@ class EntityFinder:
     def _qualified(self, name: str, places: list[str]) -> str | None:
         """A bare name ("廉政公署") made the known body of the place the activity is at."""
         for place in places:
-            for candidate in (place + name, self.registry.places[place].formal + name):
+            entry = self.registry.places.get(place)  # None for a city the gazetteer lacks
+            for candidate in (place + name, entry.formal + name if entry else name):
                 if candidate in self.registry.bodies:
                     return candidate
         return None
@@ -347,7 +291,17 @@ def _unknown_city_after(text: str, place: Found, registry: Registry) -> str | No
     if registry.places[place.name].kind != "country":
         return None
     match = _CITY_AFTER_COUNTRY.match(text, place.end)
-    return match.group(1) if match else None
+    if not match or ACTIVITY_VERBS.search(match.group(1)):  # "赴新加坡參加培訓，"
+        return None
+    return match.group(1)
+
+
+def _is_origin(text: str, place: Found) -> bool:
+    """Whether a place only says where people come from: "為內地及澳門執法人員舉辦"."""
+    return bool(
+        _PEOPLE_AFTER.match(text, place.end)
+        and not _DESTINATION_BEFORE.search(text, 0, place.start)
+    )
 
 
 def _is_cjk_name(name: str) -> bool:

@@ -1,0 +1,78 @@
+"""What a sentence says besides bodies and places: event titles, the month, topics."""
+
+from __future__ import annotations
+
+import re
+
+QUOTED = re.compile(
+    r"“([^“”]{1,150})”|「([^「」]{1,150})」|『([^『』]{1,150})』|\"([^\"\n]{1,150})\"|«([^«»]{1,150})»"
+)
+BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
+_BOOK_EVENT = re.compile(
+    r"《([^《》]{1,60})》(工作會議|會議|座談會|研討會|論壇|發佈會|發布會|培訓班|研修班|講座|工作坊|交流會|簽署儀式|典禮)"
+)
+_NAMED_EVENT = re.compile(
+    r"(?:參觀|出席|參加|參與|觀摩|列席)了?(?:由?[^，。；]{1,40}?(?:舉辦|主辦|合辦|承辦|組織)的)?"
+    r"([\u4e00-\u9fff\d]{0,24}?(?:展覽會|展覽|博覽會|展|研修班|培訓班|研討會|論壇|峰會|年會|工作坊|講座|典禮|交流會|座談會))"
+    r"(?=[，。；、,;]|$|並|及|和)"
+)
+_MONTH_ZH = re.compile(
+    r"(?<![\d.])(1[0-2]|0?[1-9])\s*月(?!份?\s*\d(?!\d?\s*[日號]))|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月"
+)
+_ZH_NUMERAL = {
+    name: number
+    for number, name in enumerate(
+        ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"], 1
+    )
+}
+_MONTHS_PT = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+              "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
+_MONTH_PT = re.compile(rf"\b({'|'.join(_MONTHS_PT)})\b", re.IGNORECASE)
+_TOPICS = re.compile(
+    r"(?:內容涵蓋|內容包括|課程涵蓋|涵蓋|主題包括|議題包括|圍繞|主題為|探討)([^，。；]{2,80}?)(?:等(?:內容|方面|議題|範疇)?)?(?=[，。；]|$)"
+    r"|舉辦([^，。；]{2,40}?)的(?:培訓課程|培訓|課程|講座|工作坊)"
+)
+_TOPIC_SPLIT = re.compile(r"以及|、|及|和|與")
+_TOPIC_TRIM = re.compile(r"(?:等|項目|方面|內容|的|範疇)+$")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int, str]]:
+    """Spans of quoted titles (the quote marks included) with their stripped content."""
+    return [
+        (m.start(), m.end(), next(g for g in m.groups() if g).strip())
+        for m in QUOTED.finditer(text)
+    ]
+
+
+def find_month(text: str) -> int | None:
+    """The first month a sentence gives ("在6月", "2024年4月至6月", "em junho")."""
+    if match := _MONTH_ZH.search(text):
+        return int(match.group(1)) if match.group(1) else _ZH_NUMERAL[match.group(2)]
+    if match := _MONTH_PT.search(text):
+        return _MONTHS_PT.index(match.group(1).lower()) + 1
+    return None
+
+
+def find_topics(text: str) -> list[str]:
+    topics: list[str] = []
+    for match in _TOPICS.finditer(text):
+        for part in _TOPIC_SPLIT.split(match.group(1) or match.group(2)):
+            part = _TOPIC_TRIM.sub("", part.strip())
+            if len(part) >= 2 and part not in topics:
+                topics.append(part)
+    return topics
+
+
+def find_events(text: str) -> list[str]:
+    quotes = quoted_spans(text)
+    events = [content for _, _, content in quotes]
+    for match in _BOOK_EVENT.finditer(text):
+        if not inside(match.start(), quotes):
+            events.append(match.group(0))
+    if not events:
+        events = [m.group(1) for m in _NAMED_EVENT.finditer(text) if len(m.group(1)) >= 2]
+    return list(dict.fromkeys(events))
+
+
+def inside(position: int, spans) -> bool:
+    return any(span[0] <= position < span[1] for span in spans)
