@@ -51,7 +51,9 @@ _CITY_AFTER_COUNTRY = re.compile(
     r"([\u4e00-\u9fff]{2,6}?)(?:市)?(?=出席|參加|參與|拜訪|拜會|參觀|訪問|考察|舉行|舉辦|召開|，)"
 )
 # A place followed by people ("為內地及澳門執法人員舉辦") says where they come from.
-_PEOPLE_AFTER = re.compile(r"的?[\u4e00-\u9fff]{0,2}?(?:人員|官員|學員|同業|代表|師生|學生|學者|專家)")
+_PEOPLE_AFTER = re.compile(
+    r"的?[\u4e00-\u9fff]{0,2}?(?:人員|官員|學員|同業|代表|師生|學生|學者|專家)"
+)
 _DESTINATION_BEFORE = re.compile(r"(?:赴|前往|到|在|於|抵)$")
 _CJK_NAME = re.compile(r"[\u3400-\u9fff]+")
 _DELEGATIONS = ("代表團", "考察團", "訪問團")
@@ -120,13 +122,12 @@ class EntityFinder:
             topics=find_topics(text),
         )
 
-    def _places(
-        self, text: str, found: list[Found], bodies: list[_Span], quotes
-    ) -> dict[str, str]:
+    def _places(self, text: str, found: list[Found], bodies: list[_Span], quotes) -> dict[str, str]:
         """The places the activity is at, most specific only: canonical name → as written.
 
         A CJK name is kept as written (the contract's "as written", and zh-Hans can be
-        restored); a Latin one ("Lisboa") becomes its canonical zh-Hant name."""
+        restored); a Latin one ("Lisboa") becomes its canonical zh-Hant name.
+        """
         places: dict[str, str] = {}
         for index, place in enumerate(found):
             if place.name == self.home or inside(place.start, quotes):
