@@ -13,7 +13,8 @@ def render(chapter: Chapter) -> bytes:
 
 def to_markdown(chapter: Chapter) -> str:
     labels = chapter.labels
-    blocks = [f"# {chapter.part_label}　{chapter.title}"]
+    space = "　" if chapter.language == "zh-Hant" else " "  # an ideographic space in Chinese
+    blocks = [f"# {chapter.part_label}{space}{chapter.title}"]
     if chapter.has_drafts:
         blocks.append(f"> {labels['drafts_note']}")
     blocks.append(chapter.intro)
