@@ -15,6 +15,7 @@ from liaison.importer.parser import (
     normalize,
     parse_chapter,
 )
+from liaison.importer.parser.mentions import find_month
 from liaison.importer.scoring import score
 
 SAMPLES = Path(__file__).resolve().parents[2] / "src" / "liaison" / "importer" / "samples"
@@ -203,3 +204,140 @@ def test_parser_returns_or_raises_chapter_error(text):
 def test_normalize_is_idempotent(text):
     once = normalize(text)
     assert normalize(once) == once
+
+
+def one_activity(sentence: str, heading: str = "一、外訪", **kwargs):
+    """The single activity of a minimal chapter made of one part and one paragraph."""
+    chapter = parse_chapter(f"對外交流與培訓\n{heading}\n{sentence}", **kwargs)
+    assert len(chapter.activities) == 1, chapter.activities
+    return chapter.activities[0]
+
+
+def test_simplified_chapter_reports_text_places_and_events_as_written():
+    activity = one_activity(
+        "• 12月，本署人员前往马来西亚吉隆坡，出席马来西亚反贪污委员会主办的“国际反贪污会议”。"
+    )
+    assert activity.text.startswith("12月，本署人员前往马来西亚吉隆坡")
+    assert activity.places == ["吉隆坡"] and activity.events == ["国际反贪污会议"]
+    assert [b.name for b in activity.organizations] == ["馬來西亞反貪污委員會"]
+
+
+def test_simplified_chapter_offsets_point_into_the_text_as_written():
+    chapter = parse_chapter(opencc.OpenCC("t2s").convert(CHAPTER))
+    for activity in chapter.activities:
+        p = activity.provenance
+        assert chapter.normalized_text[p.start : p.end] == activity.text
+        assert activity.text in p.source
+
+
+def test_places_are_given_as_written():
+    assert one_activity("- 赴阿聯酋出席“年會”。").places == ["阿聯酋"]
+
+
+def test_latin_place_names_become_canonical():
+    assert one_activity("- Deslocação a Lisboa.", heading="1. Visitas ao exterior").places == [
+        "里斯本"
+    ]
+
+
+def test_place_of_the_people_trained_is_not_a_venue():
+    activity = one_activity("本署为内地及澳门执法人员举办“反贪调查高级研修班”。", heading="培训")
+    assert activity.places == []
+
+
+def test_words_after_a_country_are_not_a_city_when_they_are_a_verb():
+    assert one_activity("2018年，安排人員赴新加坡參加培訓，並與當地同業交流。").places == ["新加坡"]
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("2018年9月3日至5日", 9), ("7月10日", 7), ("11月中旬", 11), ("5月下旬", 5), ("1月至3月", 1)],
+)
+def test_month_of_a_date_with_a_day(text, month):
+    assert find_month(text) == month
+
+
+def test_an_officers_title_is_not_a_body():
+    activity = one_activity(
+        "11月中旬，接待由柬埔寨反貪污局局長率領的代表團。", heading="二、接待來訪"
+    )
+    assert [b.name for b in activity.organizations] == ["柬埔寨反貪污局"]
+
+
+def test_intergovernmental_is_not_a_government():
+    activity = one_activity("再派員出席“預防腐敗問題不限成員名額政府間工作組第九次會議”。")
+    assert activity.organizations == []
+
+
+def test_a_verb_ends_a_body_name():
+    activity = one_activity(
+        "8月，接待香港大學法律學院學生到訪，講解廉政公署的職能。", heading="二、接待來訪"
+    )
+    assert [b.name for b in activity.organizations] == ["香港大學法律學院"]
+
+
+def test_a_country_opens_a_body_name_though_it_starts_with_a_date_word():
+    activity = one_activity("於7月赴日本東京，拜訪日本法務省法務綜合研究所。")
+    assert [b.name for b in activity.organizations] == ["日本法務省法務綜合研究所"]
+
+
+def test_a_counted_delegation_is_no_body_and_no_activity():
+    chapter = parse_chapter(
+        "對外交流與培訓\n二、接待來訪\n廉政公署在2018年接待了多個來訪代表團。"
+        "3月，接待福建省監察委員會代表團。",
+        year=2018,
+    )
+    assert [a.text for a in chapter.activities] == ["接待福建省監察委員會代表團。"]
+
+
+def test_a_sentence_saying_nothing_took_place_is_no_activity():
+    text = (
+        "對外交流與培訓\n一、外訪\n2022年，因應防疫要求，廉政公署暫停組織代表團外訪。\n"
+        "二、人員培訓\n- 在3月派員赴北京參加“研修班”。"
+    )
+    assert [a.kind for a in parse_chapter(text).activities] == ["training"]
+
+
+def test_activity_starts_after_its_summary():
+    activity = one_activity(
+        "2016年，廉政公署分別安排人員赴香港及新加坡參加培訓，其中包括於5月派員赴新加坡參加“國際課程”。",
+        heading="二、人員培訓",
+    )
+    assert activity.text == "於5月派員赴新加坡參加“國際課程”。"
+    assert activity.places == ["新加坡"]
+
+
+def test_unquoted_meeting_with_a_session_is_an_event():
+    activity = one_activity(
+        "2021年9月，以視像形式出席二十國集團反腐敗工作組第二次會議。", heading="國際會議"
+    )
+    assert activity.events == ["二十國集團反腐敗工作組第二次會議"]
+
+
+def test_a_body_inside_a_longer_name_is_not_a_second_body():
+    activity = one_activity("8月，與香港大學專業進修學院合辦“法證會計證書課程”。", heading="培訓")
+    assert [b.name for b in activity.organizations] == ["香港大學專業進修學院"]
+
+
+@pytest.mark.parametrize("heading", ["（四）專業進修", "培訓及進修"])
+def test_further_study_headings_are_training(heading):
+    assert one_activity("11月，與澳門大學合辦“刑事訴訟法專題講座”。", heading).kind == "training"
+
+
+def test_a_heading_split_over_two_lines_is_one_heading():
+    text = "三 、 參 與 國 際 及 區 域 組 織 舉 辦 的\n\n會 議 及 研 討 會\n\n- 赴 香 港 。"
+    assert normalize(text).split("\n")[0] == "三、參與國際及區域組織舉辦的會議及研討會"
+
+
+def test_an_annual_report_running_header_is_dropped():
+    assert normalize("一、外訪\n\n廉 政 公 署 2019 年 報\n\n- 赴 香 港 出 席 “ 年 會 ” 。") == (
+        "一、外訪\n-赴香港出席“年會”。"
+    )
+
+
+def test_the_chapter_title_as_a_running_header_starts_no_part():
+    text = (
+        "第五部分\n對外交流與培訓\n三、參與國際及區域會議\n- 赴香港出席“年會”。\n"
+        "第五部分 對外交流與培訓\n- 以視像形式參與“第八屆締約方大會”。"
+    )
+    assert [a.kind for a in parse_chapter(text, year=2019).activities] == ["meeting", "meeting"]

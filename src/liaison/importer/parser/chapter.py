@@ -10,7 +10,14 @@ from .entities import Body, EntityFinder, _name_start
 from .kinds import KINDS
 from .registry import Registry
 from .script import looks_simplified, to_traditional
-from .structure import ACTIVITY_VERBS, activity_start, is_lead, outline, sentences
+from .structure import (
+    ACTIVITY_VERBS,
+    activity_start,
+    is_lead,
+    outline,
+    reports_nothing,
+    sentences,
+)
 from .text import normalize
 
 YEARS = range(1990, 2101)
@@ -27,7 +34,7 @@ _SUBJECT = re.compile(
 )
 _KIND_WORDS = (
     ("convention_review", re.compile(r"公約|履約|convenção|convention", re.IGNORECASE)),
-    ("training", re.compile(r"培訓|研修|課程|formação|curso|training", re.IGNORECASE)),
+    ("training", re.compile(r"培訓|研修|進修|課程|講座|formação|curso|training", re.IGNORECASE)),
     ("inbound_visit", re.compile(r"接待|來訪|到訪|訪澳|來澳|recebe|acolh", re.IGNORECASE)),
     ("meeting", re.compile(r"會議|論壇|研討會|年會|大會|reunião|conferência|fórum", re.IGNORECASE)),
 )
@@ -147,7 +154,7 @@ def _block_activities(
     for begin, end in sentences(block.text):
         sentence = block.text[begin:end].strip()
         begin += len(block.text[begin:end]) - len(block.text[begin:end].lstrip())
-        if is_lead(sentence):
+        if is_lead(sentence) or reports_nothing(sentence):
             continue
         trim = 0 if block.bullet else activity_start(sentence)
         entities = finder.extract(sentence[trim:], month_text=sentence)

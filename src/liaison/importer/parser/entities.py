@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .mentions import BOOK_TITLE, find_events, find_month, find_topics, inside, quoted_spans
 from .registry import Found, Registry
 from .structure import ACTIVITY_VERBS
-from .vocabulary import BODY_SUFFIXES, BOUNDARY_WORDS
+from .vocabulary import BODY_SUFFIXES, BOUNDARY_WORDS, DATE_BOUNDARY
 
 # Single-character suffixes also end ordinary words (全部, 簽署, 格局) and officers' titles
 # (局長, 署長); "政府間" is "intergovernmental", not a government.
@@ -166,6 +166,7 @@ class EntityFinder:
         spans += self._local_bodies(text, places)
         spans += self._suffix_bodies(text, spans)
         spans += self._organisers(text, spans)
+        spans = [s for s in spans if not _part_of_another(s, spans)]
         visited = _visited_ranges(text)
         return sorted(
             (
@@ -305,6 +306,14 @@ def _is_origin(text: str, place: Found) -> bool:
     )
 
 
+def _part_of_another(span: _Span, spans: list[_Span]) -> bool:
+    """Whether a name is the start of a longer one: 香港大學 in 香港大學法律學院."""
+    return any(
+        o.start <= span.start and span.end <= o.end and o != span and span.name in o.name
+        for o in spans
+    )
+
+
 def _is_cjk_name(name: str) -> bool:
     return bool(re.fullmatch(r"[\u4e00-\u9fff A-Za-z0-9&·]+", name))
 
@@ -316,6 +325,8 @@ def _name_start(text: str, end: int) -> int:
         if not ("\u4e00" <= text[i - 1] <= "\u9fff"):
             break
         if any(text.startswith(word, i - len(word)) for word in BOUNDARY_WORDS):
+            break
+        if DATE_BOUNDARY.search(text, 0, i):
             break
         i -= 1
     return i

@@ -42,7 +42,10 @@ _HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "received",
         ),
     ),
-    ("training", ("培訓", "培训", "研修", "formação", "formacao", "training", "capacitação")),
+    (
+        "training",
+        ("培訓", "培训", "研修", "進修", "进修", "formação", "formacao", "training", "capacitação"),
+    ),
     (
         "meeting",
         (

@@ -16,6 +16,11 @@ _NAMED_EVENT = re.compile(
     r"([\u4e00-\u9fff\d]{0,24}?(?:展覽會|展覽|博覽會|展|研修班|培訓班|研討會|論壇|峰會|年會|工作坊|講座|典禮|交流會|座談會))"
     r"(?=[，。；、,;]|$|並|及|和)"
 )
+# An unquoted meeting is an event when it gives its session: "出席…工作組第二次會議".
+_SESSION_EVENT = re.compile(
+    r"(?:出席|參加|參與|列席)了?([\u4e00-\u9fff\d]{2,30}?第[\d一二三四五六七八九十百]+[屆次期]"
+    r"[\u4e00-\u9fff]{0,12}?(?:會議|大會|年會|論壇|研討會|峰會))(?=[，。；、,;]|$|並|及|和)"
+)
 _MONTH_ZH = re.compile(
     r"(?<![\d.])(1[0-2]|0?[1-9])\s*月(?!份?\s*\d(?!\d?\s*[日號]))|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月"
 )
@@ -70,7 +75,8 @@ def find_events(text: str) -> list[str]:
         if not inside(match.start(), quotes):
             events.append(match.group(0))
     if not events:
-        events = [m.group(1) for m in _NAMED_EVENT.finditer(text) if len(m.group(1)) >= 2]
+        events = [m.group(1) for m in _SESSION_EVENT.finditer(text)]
+        events += [m.group(1) for m in _NAMED_EVENT.finditer(text) if len(m.group(1)) >= 2]
     return list(dict.fromkeys(events))
 
 

@@ -25,6 +25,12 @@ ACTIVITY_VERBS = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"(?<=[，,])")
+# "…參加培訓，其中包括於5月派員赴…": the summary before it is not the activity.
+_INSTANCE = re.compile(r"(?:其中|當中)(?:包括|包含|有)[：:]?|其中[：:]")
+# "暫停組織代表團外訪": a sentence saying that nothing took place.
+_NOTHING_DONE = re.compile(
+    r"(?:暫停|暫緩|取消|未有|沒有|未能|未再)了?(?:組織|安排|派員|舉辦|出訪|外訪|接待|參加|出席|赴)"
+)
 
 
 @dataclass
@@ -63,12 +69,13 @@ def outline(normalized: str) -> Outline:
         marker = _MARKER.match(line)
         body = line[marker.end() :] if marker else line
         heading = is_heading_like(line) and not _BULLET.match(line)
-        if (
-            heading
-            and not result.sections
-            and (TITLE_LINE.match(line) or CHAPTER_TITLE.search(line))
-        ):
+        titled = (
+            heading and not marker and bool(TITLE_LINE.match(line) or CHAPTER_TITLE.search(line))
+        )
+        if titled and not result.sections:
             title_parts.append(line)
+        elif titled:
+            continue  # the chapter's title again, as a running header: not a part
         elif heading:
             result.sections.append(Section(body, heading_kind(body)))
         elif not result.sections:
@@ -115,9 +122,17 @@ def activity_start(sentence: str) -> int:
     Prose often opens with context ("國家安全是…的重要基礎，") or a linking word
     ("此外，"); the record keeps the clauses that report what was done.
     """
+    instance = max(_INSTANCE.finditer(sentence), key=lambda m: m.start(), default=None)
+    if instance and ACTIVITY_VERBS.search(sentence, instance.end()):
+        return instance.end()
     offset = 0
     for clause in _CLAUSE.split(sentence):
         if ACTIVITY_VERBS.search(clause):
             return offset
         offset += len(clause)
     return 0
+
+
+def reports_nothing(sentence: str) -> bool:
+    """Whether a sentence says an activity did not take place ("暫停組織代表團外訪")."""
+    return bool(_NOTHING_DONE.search(sentence))

@@ -46,7 +46,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _REPORT_HEADER = re.compile(
-    r"^\S.{0,40}(?:(?:19|20)\d\d.{0,8}(?:報告|报告)|relat[óo]rio.{0,30}(?:19|20)\d\d"
+    r"^\S.{0,40}(?:(?:19|20)\d\d.{0,8}(?:報告|报告|年報|年报)|relat[óo]rio.{0,30}(?:19|20)\d\d"
     r"|(?:19|20)\d\d.{0,10}annual report)\S{0,6}$",
     re.IGNORECASE,
 )
@@ -76,9 +76,13 @@ def is_heading_like(line: str) -> bool:
     return bool(heading_kind(body)) or (body != line and len(body) <= 12)
 
 
+# A heading that ends on a connective ("參與國際及區域組織舉辦的") goes on on the next line.
+_OPEN_END = "的及與和、暨或"
+
+
 def is_closed(block: str) -> bool:
     """Whether a block is complete, so the next line cannot continue it."""
-    return block[-1] in TERMINAL or is_heading_like(block)
+    return block[-1] in TERMINAL or (is_heading_like(block) and block[-1] not in _OPEN_END)
 
 
 def _is_page_furniture(line: str, repeated: set[str]) -> bool:

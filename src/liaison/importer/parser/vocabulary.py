@@ -1,5 +1,7 @@
 """Words that delimit body names in Chinese text (zh-Hant; zh-Hans is folded first)."""
 
+import re
+
 # The last word of a body's name: the longer forms come first where they overlap.
 # fmt: off
 BODY_SUFFIXES = (
@@ -18,7 +20,9 @@ BOUNDARY_WORDS = (
     "於", "為", "向", "隨", "的", "之", "等", "包括", "聯同", "合辦", "舉辦", "主辦",
     "承辦", "協辦", "派員", "派出", "率領", "率團", "透過", "通過", "至", "了", "是", "將",
     "亦", "還", "也", "分別", "當中", "其中", "來自", "暨", "以及", "介紹", "了解", "交流",
-    "分享", "協助", "配合", "推動", "感謝", "獲", "成立", "年", "月", "日", "屆", "加深",
-    "促進", "加強", "深化",
+    "分享", "協助", "配合", "推動", "感謝", "獲", "成立", "加深", "促進", "加強", "深化",
+    "講解", "瞭解", "講授", "主講", "陪同", "帶領", "聽取", "參訪", "出訪", "考察",
 )
+# Date words end a name only after a number or a word like 同 ("2024年", "同年"): 日本, 年會.
+DATE_BOUNDARY = re.compile(r"(?:[\d一二三四五六七八九十〇零兩同今翌當去明本上下每])[年月日屆]$")
 # fmt: on
