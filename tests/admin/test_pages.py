@@ -104,9 +104,19 @@ def test_admin_index_is_in_chinese(admin_client_zh):
     assert response.status_code == 200
     text = response.content.decode()
     assert "活動" in text
+    assert "對外交流系統" in text  # the site header
+    assert "情報交流和協查個案登記冊" in text  # the register, for a register officer
 
 
 def test_change_log_is_listed_for_administrators(admin_client_zh, admin_officer):
     factories.ActivityFactory(agency=admin_officer.agency)
     response = admin_client_zh.get(reverse("admin:auditlog_logentry_changelist"))
     assert response.status_code == 200
+
+
+def test_admin_speaks_portuguese_too(login, admin_officer):
+    response = login(admin_officer, "pt").get(reverse("admin:index"))
+    assert response.headers["Content-Language"] == "pt"
+    text = response.content.decode()
+    assert "Actividades" in text
+    assert "Registo de pedidos de assistência em casos" in text

@@ -50,7 +50,6 @@ RECORD_READONLY = (
     "approved_at",
 )
 RECORD_ACCESS = ("classification", "cleared_officers", "change_reason", "record_version")
-RECORD_SELECT_RELATED: tuple[str, ...] = ()
 
 
 def record_perm(request, action: str, model, obj=None) -> bool:
@@ -167,7 +166,7 @@ class RecordAdmin(
     readonly_fields = RECORD_READONLY
     filter_horizontal = ("cleared_officers",)
     list_filter = ("state", "classification")
-    list_select_related = RECORD_SELECT_RELATED
+    list_select_related: tuple[str, ...] = ()
     list_per_page = 50
     actions = ("submit_for_approval", "approve_records", "return_to_draft")
     #: The record's own fieldsets; by default, every editable field not listed elsewhere.
