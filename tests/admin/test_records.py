@@ -10,7 +10,13 @@ from liaison.core.choices import Classification, Role, WorkflowState
 from liaison.partners.models import Obligation, PartnerBody
 from liaison.training.models import Attendance
 from tests.admin.helpers import form_data
-from tests.factories import ActivityFactory, MembershipFactory, PartnerBodyFactory, StaffFactory
+from tests.factories import (
+    ActivityFactory,
+    EventFactory,
+    MembershipFactory,
+    PartnerBodyFactory,
+    StaffFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -221,3 +227,25 @@ def test_unchanged_save_keeps_an_approved_record_approved(staff_user, login, age
     assert response.status_code == 302
     body.refresh_from_db()
     assert (body.version, body.state) == (1, WorkflowState.APPROVED)
+
+
+def test_changing_a_row_on_its_own_page_is_a_change_of_its_record(staff_user, login, agency):
+    editor = staff_user(Role.EDITOR, username="writer")
+    event = EventFactory(activity__agency=agency, title_zh_hant="第7屆指導委員會會議")
+    url = reverse("admin:activities_event_change", args=[event.pk])
+    client = login(editor, "en")
+    response = client.post(url, form_data(client.get(url), session_number="8"))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    event.refresh_from_db()
+    event.activity.refresh_from_db()
+    assert event.session_number == 8
+    assert (event.activity.version, event.activity.updated_by) == (2, editor)
+    assert event.activity.state == WorkflowState.DRAFT
+
+
+def test_viewer_cannot_change_a_row_of_a_record(staff_user, login, agency):
+    event = EventFactory(activity__agency=agency)
+    url = reverse("admin:activities_event_change", args=[event.pk])
+    client = login(staff_user(Role.VIEWER, username="reader"), "en")
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"title_zh_hant": "改"}).status_code == 403

@@ -385,7 +385,19 @@ class ChildAdmin(RulesPermissionsMixin, VisibleChoicesMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return record_perm(request, "change", self.parent_model, self._parent(obj))
 
+    def _touch_parent(self, request, obj) -> None:
+        """A row's change is a change of its record: a new version, back to draft."""
+        parent = self._parent(obj)
+        services.update_record(parent, user=request.user, version=parent.version, data={})
+
     def save_model(self, request, obj, form, change):
-        if not record_perm(request, "change", self.parent_model, self._parent(obj)):
-            raise PermissionDenied
         obj.save()
+        self._touch_parent(request, obj)
+
+    def delete_model(self, request, obj):
+        obj.delete()
+        self._touch_parent(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for row in queryset:
+            self.delete_model(request, row)
