@@ -341,3 +341,24 @@ def test_the_chapter_title_as_a_running_header_starts_no_part():
         "第五部分 對外交流與培訓\n- 以視像形式參與“第八屆締約方大會”。"
     )
     assert [a.kind for a in parse_chapter(text, year=2019).activities] == ["meeting", "meeting"]
+
+
+def test_macau_is_a_destination_in_a_chapter_that_travels_there():
+    activity = one_activity("3月，委員會主任率團赴澳門特別行政區，拜會澳門廉政公署。", "出訪交流")
+    assert activity.places == ["澳門特別行政區"]
+
+
+def test_a_second_country_after_a_first_is_not_an_unknown_city():
+    activity = one_activity("6月，代表團赴新加坡和馬來西亞，走訪新加坡貪污調查局。", "出訪交流")
+    assert activity.places == ["新加坡", "馬來西亞"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("9月，派員出席“《聯合國反腐敗公約》締約國會議第六屆會議”。", "meeting"),
+        ("6月，派員出席“《聯合國反腐敗公約》履約審議工作組第九屆會議”。", "convention_review"),
+    ],
+)
+def test_a_convention_meeting_is_a_review_only_when_it_says_so(sentence, kind):
+    assert one_activity(sentence, "（二）區域及國際合作").kind == kind

@@ -29,11 +29,16 @@ _HOME_HINTS = {
     "澳門": re.compile(r"來澳|訪澳|抵澳|本澳|在澳|澳門特區|a Macau|em Macau"),
     "香港": re.compile(r"來港|訪港|抵港|本港|在港|香港特區"),
 }
+_TRAVEL_TO_MACAU = re.compile(r"(?:赴|前往|抵|抵達|到訪)澳門")
 _SUBJECT = re.compile(
     r"(?:^|[，。；：\n]|年)([\u4e00-\u9fff]{2,8}?(?:公署|委員會|監委|總署|調查局|局|署))"
 )
 _KIND_WORDS = (
-    ("convention_review", re.compile(r"公約|履約|convenção|convention", re.IGNORECASE)),
+    # The review mechanism, not any meeting under the convention ("締約國會議").
+    (
+        "convention_review",
+        re.compile(r"履約|審議|公約[^，。；]{0,10}工作組|convenção|convention", re.IGNORECASE),
+    ),
     ("training", re.compile(r"培訓|研修|進修|課程|講座|formação|curso|training", re.IGNORECASE)),
     ("inbound_visit", re.compile(r"接待|來訪|到訪|訪澳|來澳|recebe|acolh", re.IGNORECASE)),
     ("meeting", re.compile(r"會議|論壇|研討會|年會|大會|reunião|conferência|fórum", re.IGNORECASE)),
@@ -246,9 +251,13 @@ def _mentions(text: str, year: int) -> bool:
 
 
 def _detect_home(text: str) -> str | None:
+    """Where the chapter is written from: hinted by "來澳", "訪港"…; Macau by default
+    unless the chapter travels there ("赴澳門", a mainland body's chapter)."""
     hits = {place: len(pattern.findall(text)) for place, pattern in _HOME_HINTS.items()}
     best = max(hits, key=hits.get)
-    return best if hits[best] else "澳門"
+    if hits[best]:
+        return best
+    return None if _TRAVEL_TO_MACAU.search(text) else "澳門"
 
 
 def _detect_author(shape) -> str | None:

@@ -293,9 +293,10 @@ def _unknown_city_after(text: str, place: Found, registry: Registry) -> str | No
     if registry.places[place.name].kind != "country":
         return None
     match = _CITY_AFTER_COUNTRY.match(text, place.end)
-    if not match or ACTIVITY_VERBS.search(match.group(1)):  # "赴新加坡參加培訓，"
+    if not match:
         return None
-    return match.group(1)
+    city = match.group(1)  # not "參加培訓" nor "和馬來西亞" ("赴新加坡和馬來西亞，")
+    return None if ACTIVITY_VERBS.search(city) or registry.find_places(city) else city
 
 
 def _is_origin(text: str, place: Found) -> bool:
