@@ -241,7 +241,7 @@ def test_latin_place_names_become_canonical():
 
 
 def test_place_of_the_people_trained_is_not_a_venue():
-    activity = one_activity("本署为内地及澳门执法人员举办“反贪调查高级研修班”。", heading="培训")
+    activity = one_activity("本署为新加坡及马来西亚执法人员举办“反贪调查研修班”。", heading="培训")
     assert activity.places == []
 
 

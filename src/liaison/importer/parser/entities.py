@@ -138,7 +138,7 @@ class EntityFinder:
             following = found[index + 1] if index + 1 < len(found) else None
             if following and following.start == place.end and following.name != self.home:
                 continue  # "遼寧瀋陽", "奧地利維也納": the more specific place follows
-            if _is_origin(text, place):
+            if _is_origin(text, found, index):
                 continue
             city = not in_body and _unknown_city_after(text, place, self.registry)
             written = place.written if _CJK_NAME.fullmatch(place.written) else place.name
@@ -299,11 +299,15 @@ def _unknown_city_after(text: str, place: Found, registry: Registry) -> str | No
     return None if ACTIVITY_VERBS.search(city) or registry.find_places(city) else city
 
 
-def _is_origin(text: str, place: Found) -> bool:
-    """Whether a place only says where people come from: "為內地及澳門執法人員舉辦"."""
+def _is_origin(text: str, found: list[Found], index: int) -> bool:
+    """Whether a place only says where people come from: "為新加坡及馬來西亞執法人員舉辦"."""
+    first = last = found[index]
+    for following in found[index + 1 :]:  # the list it opens, if any
+        if not _LIST_GAP.match(text[last.end : following.start]):
+            break
+        last = following
     return bool(
-        _PEOPLE_AFTER.match(text, place.end)
-        and not _DESTINATION_BEFORE.search(text, 0, place.start)
+        _PEOPLE_AFTER.match(text, last.end) and not _DESTINATION_BEFORE.search(text, 0, first.start)
     )
 
 
