@@ -224,6 +224,8 @@ def test_simplified_chapter_reports_text_places_and_events_as_written():
 
 def test_simplified_chapter_offsets_point_into_the_text_as_written():
     chapter = parse_chapter(opencc.OpenCC("t2s").convert(CHAPTER))
+    assert chapter.title == "第五部分 对外交流与培训"
+    assert chapter.activities[1].provenance.section == "人员培训"
     for activity in chapter.activities:
         p = activity.provenance
         assert chapter.normalized_text[p.start : p.end] == activity.text

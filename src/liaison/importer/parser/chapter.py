@@ -136,17 +136,20 @@ def parse_chapter(
     for section in shape.sections:
         for block in section.blocks:
             activities += _block_activities(finder, section.heading, section.kind, block)
-    if folded is not normalized:
-        activities = [_as_written(activity, normalized) for activity in activities]
     if not activities or not (shape.sections or shape.title):
         raise ChapterError(
             "this is not an annual-report chapter on external exchanges and training"
         )
+    title, introduction = shape.title, "\n".join(shape.introduction)
+    if folded is not normalized:
+        activities = [_as_written(activity, folded, normalized) for activity in activities]
+        title = " ".join(_written(part, folded, normalized) for part in title.split(" "))
+        introduction = _written(introduction, folded, normalized)
     return ParsedChapter(
         year=year if year is not None else detected,
         language=language,
-        title=shape.title,
-        introduction="\n".join(shape.introduction),
+        title=title,
+        introduction=introduction,
         activities=activities,
         normalized_text=normalized,
     )
@@ -199,7 +202,13 @@ def _extend(activity: ParsedActivity, block, end: int) -> None:
     )
 
 
-def _as_written(activity: ParsedActivity, source: str) -> ParsedActivity:
+def _written(value: str, folded: str, source: str) -> str:
+    """A piece of the folded text as the source writes it (same offsets, other script)."""
+    at = folded.find(value)
+    return source[at : at + len(value)] if at >= 0 else value
+
+
+def _as_written(activity: ParsedActivity, folded: str, source: str) -> ParsedActivity:
     """The activity in the source's script (zh-Hans): text, places and events as written.
 
     The parser reads a folded zh-Hant copy of the same length, so offsets carry over;
@@ -209,8 +218,7 @@ def _as_written(activity: ParsedActivity, source: str) -> ParsedActivity:
     text = source[p.start : p.end]
 
     def written(value: str) -> str:
-        at = activity.text.find(value)
-        return text[at : at + len(value)] if at >= 0 else value
+        return _written(value, activity.text, text)
 
     return replace(
         activity,
@@ -218,7 +226,11 @@ def _as_written(activity: ParsedActivity, source: str) -> ParsedActivity:
         places=[written(place) for place in activity.places],
         events=[written(event) for event in activity.events],
         topics=[written(topic) for topic in activity.topics],
-        provenance=replace(p, source=source[p.end - len(p.source) : p.end]),
+        provenance=replace(
+            p,
+            section=_written(p.section, folded, source),
+            source=source[p.end - len(p.source) : p.end],
+        ),
     )
 
 
