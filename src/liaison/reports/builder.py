@@ -17,10 +17,11 @@ from django.db.models import QuerySet
 from liaison.activities.choices import ActivityKind, BodyRole
 from liaison.activities.models import Activity
 from liaison.core.choices import WorkflowState
-from liaison.core.translation import missing_translation, translated_value
+from liaison.core.translation import column_suffix
 from liaison.reports import text
-from liaison.reports.queries import chapter_activities, with_details
-from liaison.reports.statistics import Table, TableBuilder, count_by_part
+from liaison.reports.grammar import Named
+from liaison.reports.queries import Name, Record, chapter_activities, load_records
+from liaison.reports.statistics import Table, TableBuilder
 
 #: The seed lists visits and meetings as bullets and writes the other parts as paragraphs.
 PART_STYLES = {
@@ -99,15 +100,17 @@ class Namer:
 
     def __init__(self, language: str):
         self.language = language
+        self.column = column_suffix(language)
         self.missing: dict[tuple[str, str], None] = {}
 
-    def __call__(self, obj, category: str, field: str = "name") -> str:
-        if self.language != "zh-Hant" and missing_translation(obj, field, self.language):
-            self.missing[(category, getattr(obj, f"{field}_zh_hant"))] = None
-        return translated_value(obj, field, self.language)
+    def __call__(self, name: Name, category: str) -> Named:
+        own = getattr(name, self.column)
+        if not own:
+            self.missing[(category, name.zh_hant)] = None
+        return Named(own or name.zh_hant, name.kind, translated=bool(own))
 
-    def many(self, objects, category: str, field: str = "name") -> list[str]:
-        return [self(obj, category, field) for obj in objects]
+    def many(self, names: list[Name], category: str) -> list[Named]:
+        return [self(name, category) for name in names]
 
 
 def build_chapter(
@@ -127,13 +130,13 @@ def build_chapter(
         rules["max_classification"] = max_classification
     current_qs = chapter_activities(agency, year, **rules)
     previous_qs = chapter_activities(agency, year - 1, **rules)
-    current = list(with_details(current_qs))
+    current = load_records(current_qs)
 
     name = Namer(language)
     agency_name = (
         agency.short_name_zh_hant or agency.name_zh_hant
         if language == "zh-Hant"
-        else name(agency, "agency")
+        else name(Name(agency.name_zh_hant, agency.name_pt, agency.name_en, "agency"), "agency")
     )
     context = {
         "year": year,
@@ -144,16 +147,15 @@ def build_chapter(
         "part_number": agency.report_part_number,
     }
     labels = text.labels(language, context)
-    counts = count_by_part(current_qs)
     parts = []
     if current:
         by_kind = defaultdict(list)
-        for activity in current:
-            by_kind[activity.kind].append(activity)
+        for record in current:
+            by_kind[record.kind].append(record)
         for kind in ActivityKind:
             items = [
-                Item(sentence(activity, language, name, context), _is_draft(activity))
-                for activity in by_kind[kind]
+                Item(sentence(record, language, name, context), _is_draft(record))
+                for record in by_kind[kind]
             ]
             lead_context = {**context, "count": len(items)}
             lead = text.render_text(language, f"leads/{kind}.txt", lead_context) if items else ""
@@ -166,10 +168,8 @@ def build_chapter(
                     items,
                 )
             )
-        intro = text.render_text(language, "intro.txt", {**context, "counts": counts})
-        tables = TableBuilder(labels, name).build(
-            current_qs, previous_qs if previous_qs.exists() else None
-        )
+        intro = text.render_text(language, "intro.txt", context)
+        tables = TableBuilder(labels, name).build(current_qs, previous_qs)
     else:
         intro, tables = text.render_text(language, "empty.txt", context), []
 
@@ -189,31 +189,30 @@ def build_chapter(
     )
 
 
-def sentence(activity: Activity, language: str, name: Namer, context: dict) -> str:
+def sentence(record: Record, language: str, name: Namer, context: dict) -> str:
     """The activity's own summary in `language`, else one written from its template."""
-    summary = getattr(activity, f"summary_{language.lower().replace('-', '_')}", "")
+    summary = getattr(record.summary, name.column)
     if summary:
         return summary.strip()
     roles = defaultdict(list)
-    for body_role in activity.body_roles.all():
-        roles[ROLE_NAMES[body_role.role]].append(body_role.body)
+    for role, body in record.bodies:
+        roles[ROLE_NAMES[role]].append(body)
     # Names are looked up lazily (Django templates call callables), so only the names the
     # sentence actually uses are reported as missing translations.
     values = {role: partial(name.many, bodies, "body") for role, bodies in roles.items()}
     values.update(
-        bodies=partial(name.many, [role.body for role in activity.body_roles.all()], "body"),
-        places=partial(name.many, activity.places.all(), "place"),
-        events=partial(name.many, activity.events.all(), "event", "title"),
-        topics=partial(name.many, activity.topics.all(), "topic"),
-        title=partial(name, activity, "activity", "title"),
-        month=activity.month,
-        mode=activity.mode,
-        visitor_count=activity.visitor_count,
-        training_scope=activity.training_scope,
-        training_hours=activity.training_hours,
+        bodies=partial(name.many, [body for _, body in record.bodies], "body"),
+        places=partial(name.many, record.places, "place"),
+        events=partial(name.many, record.events, "event"),
+        topics=partial(name.many, record.topics, "topic"),
+        title=partial(name, record.title, "activity"),
+        month=record.month,
+        mode=record.mode,
+        visitor_count=record.visitor_count,
+        training_hours=record.training_hours,
     )
-    return text.render_text(language, f"sentences/{activity.kind}.txt", {**context, **values})
+    return text.render_text(language, f"sentences/{record.kind}.txt", {**context, **values})
 
 
-def _is_draft(activity: Activity) -> bool:
-    return activity.state != WorkflowState.APPROVED
+def _is_draft(record: Record) -> bool:
+    return record.state != WorkflowState.APPROVED

@@ -18,8 +18,7 @@ from django.db.models import Count, QuerySet, Sum
 from liaison.activities.choices import ActivityKind, Mode
 from liaison.activities.models import Activity, ActivityBody
 from liaison.core.choices import RegionGroup
-from liaison.partners.models import PartnerBody
-from liaison.people.models import Unit
+from liaison.reports.queries import Name, names
 from liaison.training.models import Attendance
 
 #: How many partner bodies the "by body" table lists, most frequent first.
@@ -60,63 +59,76 @@ def _ids(activities: QuerySet[Activity]) -> QuerySet:
     return activities.order_by().values("pk")
 
 
-def count_by_part(activities: QuerySet[Activity]) -> Counter[str]:
-    rows = activities.order_by().values_list("kind").annotate(n=Count("pk"))
-    return Counter(dict(rows))
+@dataclass
+class Counts:
+    """A year's activities counted by part, by meeting mode and by region."""
+
+    by_part: Counter[str]
+    meeting_modes: Counter[str]
+    by_region: Counter[str]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_part.values())
 
 
-def count_meeting_modes(activities: QuerySet[Activity]) -> Counter[str]:
-    meetings = activities.filter(kind=ActivityKind.MEETING).order_by()
-    return Counter(
-        {mode or UNKNOWN: n for mode, n in meetings.values_list("mode").annotate(n=Count("pk"))}
-    )
+def count(activities: QuerySet[Activity]) -> Counts:
+    """The year's counts in three queries, whatever the number of activities."""
+    by_part, modes = Counter(), Counter()
+    for kind, mode, n in activities.order_by().values_list("kind", "mode").annotate(n=Count("pk")):
+        by_part[kind] += n
+        if kind == ActivityKind.MEETING:
+            modes[mode or UNKNOWN] += n
+    return Counts(by_part, modes, count_by_region(activities, sum(by_part.values())))
 
 
-def count_by_region(activities: QuerySet[Activity]) -> Counter[str]:
+def count_by_region(activities: QuerySet[Activity], total: int) -> Counter[str]:
     """Activities per region group of their places, else of their bodies (or the bodies'
-    seats); an activity in several regions counts once in each."""
-    places = defaultdict(set)
+    seats); an activity in several regions counts once in each, one in none as unknown."""
+    regions = defaultdict(set)
     for activity_id, region in Activity.places.through.objects.filter(
         activity__in=_ids(activities)
     ).values_list("activity_id", "place__region_group"):
-        places[activity_id].add(region)
+        regions[activity_id].add(region)
     bodies = defaultdict(set)
     for activity_id, region, seat_region in ActivityBody.objects.filter(
         activity__in=_ids(activities)
     ).values_list("activity_id", "body__region_group", "body__place__region_group"):
         if region or seat_region:
             bodies[activity_id].add(region or seat_region)
-    counts: Counter[str] = Counter()
-    for activity_id in activities.order_by().values_list("pk", flat=True):
-        counts.update(places.get(activity_id) or bodies.get(activity_id) or {UNKNOWN})
+    for activity_id, found in bodies.items():
+        regions.setdefault(activity_id, found)
+    counts = Counter(region for found in regions.values() for region in found)
+    if total > len(regions):
+        counts[UNKNOWN] = total - len(regions)
     return counts
 
 
-def count_by_body(activities: QuerySet[Activity], limit: int) -> list[tuple[PartnerBody, int]]:
+def count_by_body(activities: QuerySet[Activity], limit: int) -> list[tuple[Name, int]]:
     """The `limit` bodies taking part in the most activities, whatever their role."""
-    ranked = list(
+    ranked = (
         ActivityBody.objects.filter(activity__in=_ids(activities))
-        .values_list("body")
+        .values_list("body", *names("body__name"), "body__kind")
         .annotate(n=Count("activity", distinct=True))
         .order_by("-n", "body__name_zh_hant")[: limit + 1]
     )
-    bodies = PartnerBody.objects.in_bulk([pk for pk, _ in ranked])
-    return [(bodies[pk], n) for pk, n in ranked]
+    return [(Name(*name), n) for _, *name, n in ranked]
 
 
 @dataclass
 class Training:
     """Attendance figures of a year: per unit, and the distinct courses over all units."""
 
-    by_unit: dict[int, dict[str, Number]]
+    by_unit: dict[str, dict]
     courses: int
 
 
 def training_by_unit(activities: QuerySet[Activity]) -> Training:
-    """Courses, distinct participants and hours attended per unit, from attendance rows."""
-    attendance = Attendance.objects.filter(course__in=activities.values("pk"))
+    """Courses, distinct participants and hours attended per unit (keyed by the unit's
+    code, which orders the table), from attendance rows."""
+    attendance = Attendance.objects.filter(course__in=_ids(activities))
     rows = (
-        attendance.values("participant__unit")
+        attendance.values_list("participant__unit__code", *names("participant__unit__name"))
         .annotate(
             courses=Count("course", distinct=True),
             participants=Count("participant", distinct=True),
@@ -124,7 +136,10 @@ def training_by_unit(activities: QuerySet[Activity]) -> Training:
         )
         .order_by()
     )
-    by_unit = {row.pop("participant__unit"): row for row in rows}
+    by_unit = {
+        code: {"name": Name(*name), "courses": courses, "participants": people, "hours": hours}
+        for code, *name, courses, people, hours in rows
+    }
     courses = attendance.values("course").distinct().count() if by_unit else 0
     return Training(by_unit, courses)
 
@@ -145,15 +160,13 @@ class TableBuilder:
             columns += [self.label("column.previous_year"), self.label("column.change")]
         return columns
 
-    def compare(
-        self, key, rows, now: Counter, before: Counter | None, *, drop_empty=False, chart=True
-    ):
+    def compare(self, key, rows, now: Counter, before: Counter | None, *, drop_empty=False):
         """A table of `rows` (value, label) counted this year and, if any, the year before."""
         table = Table(
             key=key,
             title=self.label(f"table.{key}"),
             columns=self.year_columns(f"column.{key}", before is not None),
-            chart_columns=((1, 2) if before is not None else (1,)) if chart else (),
+            chart_columns=(1, 2) if before is not None else (1,),
             note=self.labels.get(f"note.{key}", ""),
         )
         for value, label in rows:
@@ -172,11 +185,14 @@ class TableBuilder:
             table.has_total = True
         return table
 
-    def build(self, current: QuerySet[Activity], previous: QuerySet[Activity] | None):
-        """The tables in the chapter's order; `previous` is None when that year has no records."""
+    def build(self, current: QuerySet[Activity], previous: QuerySet[Activity]) -> list[Table]:
+        """The tables in the chapter's order, beside `previous` when that year has records."""
+        now, before = count(current), count(previous)
+        if not before.total:
+            previous, before = None, None
 
-        def both(count):
-            return count(current), None if previous is None else count(previous)
+        def both(attribute):
+            return getattr(now, attribute), None if before is None else getattr(before, attribute)
 
         parts = [(kind.value, self.label(f"kind.{kind.value}")) for kind in ActivityKind]
         regions = [(region.value, self.label(f"region.{region.value}")) for region in RegionGroup]
@@ -184,14 +200,13 @@ class TableBuilder:
         modes = [(mode.value, self.label(f"mode.{mode.value}")) for mode in Mode]
         modes.append((UNKNOWN, self.label("mode.unknown")))
         return [
-            self.compare("by_part", parts, *both(count_by_part)),
-            self.compare("by_region", regions, *both(count_by_region), drop_empty=True),
+            self.compare("by_part", parts, *both("by_part")),
+            self.compare("by_region", regions, *both("by_region"), drop_empty=True),
             self.by_body(current),
-            # Two or three modes read better as figures than as a chart.
-            self.compare(
-                "meeting_mode", modes, *both(count_meeting_modes), drop_empty=True, chart=False
+            self.compare("meeting_mode", modes, *both("meeting_modes"), drop_empty=True),
+            self.by_unit(
+                training_by_unit(current), None if previous is None else training_by_unit(previous)
             ),
-            self.by_unit(*both(training_by_unit)),
         ]
 
     def by_body(self, activities: QuerySet[Activity]) -> Table:
@@ -218,17 +233,16 @@ class TableBuilder:
             note=self.labels.get("note.training_by_unit", ""),
         )
         previous = before.by_unit if before is not None else {}
-        units = Unit.objects.in_bulk([*now.by_unit, *previous])
-        for pk in sorted(units, key=lambda pk: units[pk].code):
-            figures = now.by_unit.get(pk, {})
+        for code in sorted({*now.by_unit, *previous}):
+            figures = now.by_unit.get(code, {})
             row = [
-                self.name(units[pk], "unit"),
+                self.name((figures or previous[code])["name"], "unit"),
                 figures.get("courses", 0),
                 figures.get("participants", 0),
                 figures.get("hours") or Decimal(0),
             ]
             if before is not None:
-                row.append(previous.get(pk, {}).get("hours") or Decimal(0))
+                row.append(previous.get(code, {}).get("hours") or Decimal(0))
             table.rows.append(row)
         if table.rows:
             totals = [sum(row[index] for row in table.rows) for index in range(1, len(columns))]

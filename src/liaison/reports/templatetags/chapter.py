@@ -3,6 +3,8 @@
 from django import template
 from django.utils.dates import MONTHS
 
+from liaison.reports.grammar import with_article
+
 register = template.Library()
 
 
@@ -20,3 +22,12 @@ def series(items, separators: str = ", | and "):
 def month_name(number):
     """The month's name in the active language (the chapter's), from Django's catalogue."""
     return MONTHS.get(number, "")
+
+
+@register.filter
+def article(names, preposition: str = ""):
+    """A name, or each of a list of names, with its article: `{{ agency|article }}` is "the
+    Commission…" in English; `{{ organizers|article:"por" }}` gives "pela Comissão…"."""
+    if isinstance(names, str):
+        return with_article(names, preposition)
+    return [with_article(name, preposition) for name in names]
