@@ -125,8 +125,7 @@ class EntityFinder:
     def _places(self, text: str, found: list[Found], bodies: list[_Span], quotes) -> dict[str, str]:
         """The places the activity is at, most specific only: canonical name → as written.
 
-        A CJK name is kept as written (the contract's "as written", and zh-Hans can be
-        restored); a Latin one ("Lisboa") becomes its canonical zh-Hant name.
+        See `_as_written` for which name is given.
         """
         places: dict[str, str] = {}
         for index, place in enumerate(found):
@@ -141,8 +140,7 @@ class EntityFinder:
             if _is_origin(text, found, index):
                 continue
             city = not in_body and _unknown_city_after(text, place, self.registry)
-            written = place.written if _CJK_NAME.fullmatch(place.written) else place.name
-            places.setdefault(city or place.name, city or written)
+            places.setdefault(city or place.name, city or _as_written(place))
         covered = {a for p in places for a in self._ancestors(p)}
         return {name: written for name, written in places.items() if name not in covered}
 
@@ -297,6 +295,17 @@ def _unknown_city_after(text: str, place: Found, registry: Registry) -> str | No
         return None
     city = match.group(1)  # not "參加培訓" nor "和馬來西亞" ("赴新加坡和馬來西亞，")
     return None if ACTIVITY_VERBS.search(city) or registry.find_places(city) else city
+
+
+def _as_written(place: Found) -> str:
+    """The canonical name where it is the written one or part of it (廣州 for 廣州市), so
+    records link to known places; else the CJK name as written (阿聯酋), as the contract
+    asks. A Latin name ("Lisboa") gives the canonical zh-Hant one.
+    """
+    written, name = place.written, place.name
+    if not _CJK_NAME.fullmatch(written) or name in written or written in name:
+        return name
+    return written
 
 
 def _is_origin(text: str, found: list[Found], index: int) -> bool:
