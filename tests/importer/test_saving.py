@@ -67,7 +67,11 @@ def test_simplified_names_match_traditional_records(editor):
     )
     summary = save(text, editor)
     assert summary.bodies_created == []
-    assert Activity.objects.get().bodies.get().name_zh_hant == "國家監察委員會"
+    activity = Activity.objects.get()
+    assert activity.bodies.get().name_zh_hant == "國家監察委員會"
+    assert activity.summary_zh_hant.startswith("赴北京出席由國家監察委員會主辦")
+    assert activity.events.get().title_zh_hant == "第9屆指導委員會會議"
+    assert activity.places.get().name_zh_hant == "北京"
 
 
 def test_importing_twice_creates_nothing_new(sample_text, editor):

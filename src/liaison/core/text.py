@@ -15,6 +15,11 @@ def _to_traditional() -> opencc.OpenCC:
     return opencc.OpenCC("s2t")
 
 
+def to_traditional(text: str) -> str:
+    """Simplified Chinese to Traditional (other scripts pass through unchanged)."""
+    return _to_traditional().convert(text)
+
+
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -23,5 +28,5 @@ def strip_accents(text: str) -> str:
 def fold(text: str) -> str:
     """NFKC, Simplified -> Traditional, accents removed, lower case, spaces dropped."""
     normal = unicodedata.normalize("NFKC", text or "")
-    traditional = _to_traditional().convert(normal)
+    traditional = to_traditional(normal)
     return "".join(strip_accents(traditional).lower().split())

@@ -22,7 +22,7 @@ from liaison.activities.models import Activity, ActivityBody, Event, Topic
 from liaison.audit.models import AuditEvent
 from liaison.audit.services import log_event
 from liaison.core import services
-from liaison.core.text import fold
+from liaison.core.text import fold, to_traditional
 from liaison.importer.parser import BodyEntry, ParsedChapter, PlaceEntry, Registry
 from liaison.partners.models import PartnerBody, Place
 
@@ -194,7 +194,7 @@ def save_chapter(
     """Save every parsed activity as a draft; all or nothing."""
     summary = ImportSummary()
     linker = _Linker(user, summary)
-    items = parsed.to_contract()["activities"]
+    items = [_in_traditional(item, parsed.language) for item in parsed.to_contract()["activities"]]
     existing = set(
         Activity.objects.filter(agency=user.agency, year=parsed.year)
         .exclude(import_key="")
@@ -211,6 +211,21 @@ def save_chapter(
             progress(number, len(items))
     log_event(AuditEvent.Kind.IMPORT, user=user, source=source_name, **summary.as_dict())
     return summary
+
+
+def _in_traditional(item: dict, language: str) -> dict:
+    """A Simplified chapter is read as written; the records keep zh-Hant, their reference."""
+    if language != "zh-Hans":
+        return item
+    convert = to_traditional
+    return {
+        **item,
+        "text": convert(item["text"]),
+        "places": [convert(name) for name in item.get("places", [])],
+        "events": [convert(title) for title in item.get("events", [])],
+        "topics": [convert(topic) for topic in item.get("topics") or []],
+        "bodies": [{**body, "name": convert(body["name"])} for body in item.get("bodies", [])],
+    }
 
 
 def _save_activity(item: dict, year: int, key: str, source_name: str, linker: _Linker):
