@@ -25,7 +25,7 @@ class VersionedForm(forms.ModelForm):
             # Locked until the admin's transaction ends, so nobody saves in between.
             current = (
                 type(self.instance)
-                ._base_manager.select_for_update()
+                ._base_manager.select_for_update(of=("self",))
                 .select_related("updated_by")
                 .get(pk=self.instance.pk)
             )
