@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.core.choices import Role
 from liaison.core.models import TrackedModel
-from liaison.core.translation import TrilingualNameModel
+from liaison.core.translation import TrilingualNameModel, chinese_required
 from liaison.core.visibility import roles_of
 
 
@@ -24,9 +24,7 @@ class Agency(TrilingualNameModel, TrackedModel):
         verbose_name_plural = _("agencies")
         ordering = ["code"]
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(name_zh_hant=""), name="agency_name_zh_hant_required"
-            ),
+            chinese_required("agency", "name"),
         ]
 
 

@@ -13,7 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.activities.choices import ActivityKind, BodyRole, DatePrecision, Mode, TrainingScope
 from liaison.core.models import RecordModel, ReferenceModel, record_constraints, record_indexes
-from liaison.core.translation import Translated, TrilingualNameModel
+from liaison.core.translation import (
+    Translated,
+    TrilingualNameModel,
+    TrilingualTitleModel,
+    chinese_required,
+)
 from liaison.core.visibility import child_queryset
 
 
@@ -29,15 +34,11 @@ class Topic(TrilingualNameModel, ReferenceModel):
         ]
 
 
-class Activity(RecordModel):
+class Activity(TrilingualTitleModel, RecordModel):
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
-    title_zh_hant = models.CharField(_("title (Chinese)"), max_length=500)
-    title_pt = models.CharField(_("title (Portuguese)"), max_length=500, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
     summary_zh_hant = models.TextField(_("summary (Chinese)"), blank=True)
     summary_pt = models.TextField(_("summary (Portuguese)"), blank=True)
     summary_en = models.TextField(_("summary (English)"), blank=True)
-    title = Translated("title")
     summary = Translated("summary")
 
     year = models.PositiveSmallIntegerField(_("year"))
@@ -91,9 +92,7 @@ class Activity(RecordModel):
             models.CheckConstraint(
                 condition=models.Q(kind__in=ActivityKind.values), name="activity_kind_valid"
             ),
-            models.CheckConstraint(
-                condition=~models.Q(title_zh_hant=""), name="activity_title_zh_hant_required"
-            ),
+            chinese_required("activity", "title"),
             models.CheckConstraint(
                 condition=models.Q(year__gte=1990, year__lte=2100), name="activity_year_range"
             ),
@@ -133,9 +132,6 @@ class Activity(RecordModel):
             models.Index(fields=["agency", "year", "kind"], name="activity_year_kind"),
             models.Index(fields=["start_date"], name="activity_start_date"),
         ]
-
-    def __str__(self) -> str:
-        return self.title
 
     def clean(self) -> None:
         errors = {}
@@ -193,16 +189,12 @@ class ActivityBody(models.Model):
         return f"{self.body} ({self.get_role_display()})"
 
 
-class Event(models.Model):
+class Event(TrilingualTitleModel):
     """A named event the activity attended: its title as quoted, series and session."""
 
     activity = models.ForeignKey(
         Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="events"
     )
-    title_zh_hant = models.CharField(_("title (Chinese)"), max_length=500)
-    title_pt = models.CharField(_("title (Portuguese)"), max_length=500, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
-    title = Translated("title")
     series = models.CharField(_("series"), max_length=300, blank=True)
     session_number = models.PositiveSmallIntegerField(_("session number"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -213,14 +205,7 @@ class Event(models.Model):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["activity", "position", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(title_zh_hant=""), name="event_title_zh_hant_required"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.title
+        constraints = [chinese_required("event", "title")]
 
 
 class DelegationMember(models.Model):

@@ -47,6 +47,14 @@ class Translated:
         return translated_value(obj, self.field)
 
 
+def chinese_required(model_name: str, field: str = "name") -> models.CheckConstraint:
+    """zh-Hant is the reference language: a record without it cannot be saved."""
+    return models.CheckConstraint(
+        condition=~models.Q(**{f"{field}_zh_hant": ""}),
+        name=f"{model_name}_{field}_zh_hant_required",
+    )
+
+
 class TrilingualNameModel(models.Model):
     """A record known by a name in zh-Hant (required), Portuguese and English."""
 
@@ -61,3 +69,19 @@ class TrilingualNameModel(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class TrilingualTitleModel(models.Model):
+    """A record with a title in zh-Hant (required), Portuguese and English."""
+
+    title_zh_hant = models.CharField(_("title (Chinese)"), max_length=500)
+    title_pt = models.CharField(_("title (Portuguese)"), max_length=500, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
+
+    title = Translated("title")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title

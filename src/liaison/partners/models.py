@@ -11,7 +11,7 @@ from liaison.core.models import (
     record_constraints,
     record_indexes,
 )
-from liaison.core.translation import Translated, TrilingualNameModel
+from liaison.core.translation import TrilingualNameModel, TrilingualTitleModel, chinese_required
 
 
 class Place(TrilingualNameModel, ReferenceModel):
@@ -42,9 +42,7 @@ class Place(TrilingualNameModel, ReferenceModel):
         ordering = ["region_group", "name_zh_hant"]
         constraints = [
             models.UniqueConstraint(fields=["name_zh_hant", "kind"], name="place_unique_name"),
-            models.CheckConstraint(
-                condition=~models.Q(name_zh_hant=""), name="place_name_zh_hant_required"
-            ),
+            chinese_required("place", "name"),
             models.CheckConstraint(
                 condition=~models.Q(parent=models.F("id")), name="place_not_own_parent"
             ),
@@ -103,9 +101,7 @@ class PartnerBody(TrilingualNameModel, RecordModel):
             models.UniqueConstraint(
                 fields=["agency", "name_zh_hant"], name="partnerbody_unique_name_per_agency"
             ),
-            models.CheckConstraint(
-                condition=~models.Q(name_zh_hant=""), name="partnerbody_name_zh_hant_required"
-            ),
+            chinese_required("partnerbody", "name"),
         ]
         indexes = record_indexes("partnerbody")
 
@@ -157,7 +153,7 @@ class Membership(RecordModel):
         return str(self.body)
 
 
-class Obligation(RecordModel):
+class Obligation(TrilingualTitleModel, RecordModel):
     """Something a membership requires by a date: a meeting, dues, a questionnaire, a report."""
 
     class Kind(models.TextChoices):
@@ -178,10 +174,6 @@ class Obligation(RecordModel):
         related_name="obligations",
     )
     kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices)
-    title_zh_hant = models.CharField(_("title (Chinese)"), max_length=300)
-    title_pt = models.CharField(_("title (Portuguese)"), max_length=300, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    title = Translated("title")
     due_date = models.DateField(_("due date"), db_index=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="open")
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
@@ -196,14 +188,9 @@ class Obligation(RecordModel):
                 condition=~models.Q(status="done") | models.Q(completed_on__isnull=False),
                 name="obligation_done_has_date",
             ),
-            models.CheckConstraint(
-                condition=~models.Q(title_zh_hant=""), name="obligation_title_zh_hant_required"
-            ),
+            chinese_required("obligation", "title"),
         ]
         indexes = [
             *record_indexes("obligation"),
             models.Index(fields=["status", "due_date"], name="obligation_open_due"),
         ]
-
-    def __str__(self) -> str:
-        return self.title

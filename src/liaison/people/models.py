@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.models import RecordModel, record_constraints, record_indexes
-from liaison.core.translation import TrilingualNameModel
+from liaison.core.translation import TrilingualNameModel, chinese_required
 
 
 class Unit(TrilingualNameModel, RecordModel):
@@ -24,9 +24,7 @@ class Unit(TrilingualNameModel, RecordModel):
         constraints = [
             *record_constraints("unit"),
             models.UniqueConstraint(fields=["agency", "code"], name="unit_unique_code"),
-            models.CheckConstraint(
-                condition=~models.Q(name_zh_hant=""), name="unit_name_zh_hant_required"
-            ),
+            chinese_required("unit", "name"),
         ]
         indexes = record_indexes("unit")
 
@@ -59,9 +57,7 @@ class Staff(RecordModel):
         constraints = [
             *record_constraints("staff"),
             models.UniqueConstraint(fields=["agency", "staff_number"], name="staff_unique_number"),
-            models.CheckConstraint(
-                condition=~models.Q(name_zh_hant=""), name="staff_name_zh_hant_required"
-            ),
+            chinese_required("staff", "name"),
         ]
         indexes = record_indexes("staff")
 
