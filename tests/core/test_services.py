@@ -134,7 +134,8 @@ def test_stale_edit_is_refused_and_the_newer_change_kept(editor, second_editor):
             version=second_copy.version,
             data={"title_zh_hant": "乙"},
         )
-    assert "version 2" in str(stale.value)
+    message = " ".join(stale.value.messages)
+    assert stale.value.code == "stale" and "editor" in message and "2" in message
     activity.refresh_from_db()
     assert activity.title_zh_hant == "甲" and activity.version == 2
 
