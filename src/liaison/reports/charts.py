@@ -1,8 +1,12 @@
-"""Bar charts of the statistics tables: SVG for HTML, PNG at 200 dpi for DOCX and PDF.
+"""Bar charts of the statistics tables: SVG for HTML and PDF, PNG at 200 dpi for DOCX.
 
 Figures are built with matplotlib's object API on the Agg canvas (no pyplot, no global
 state), so charts can be drawn from concurrent requests. Labels are Chinese, Portuguese or
 English; Noto Sans CJK TC (Debian's fonts-noto-cjk) draws all three.
+
+A chart costs more than the rest of a chapter, so it is kept lean: the values are written
+on the bars, so there is no x axis to draw; margins come from the labels' length instead of
+a layout pass; the PNG is opaque RGB, quickly compressed.
 """
 
 from __future__ import annotations
@@ -11,7 +15,9 @@ import io
 import unicodedata
 
 import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from PIL import Image
 
 from liaison.reports.statistics import Table
 
@@ -21,12 +27,11 @@ STYLE = {
     "font.size": 9,
     "svg.fonttype": "none",  # text stays text: searchable, and drawn by the page's own fonts
     "svg.hashsalt": "liaison",  # stable ids, so the same data gives the same file
-    "axes.spines.top": False,
-    "axes.spines.right": False,
 }
 COLOURS = ("#1f5f8b", "#9bbad3")
 FONT_SIZE_IN = 9 / 72
-WIDTH_IN = 6.4
+WIDTH_IN = 15 / 2.54  # the width the DOCX and the printed page give a chart: 15 cm
+BAR_IN = 0.22
 
 
 def chartable(tables: list[Table]) -> list[Table]:
@@ -34,39 +39,46 @@ def chartable(tables: list[Table]) -> list[Table]:
     return [table for table in tables if table.chart_columns and len(table.body_rows) > 1]
 
 
-def figure(table: Table) -> Figure:
-    """Horizontal grouped bars: one group per row, one bar per charted column."""
+def figure(table: Table, dpi: float = 72) -> Figure:
+    """Horizontal grouped bars: one group per row, one bar per charted column, the values
+    written at the bars' ends and the row labels beside them."""
     rows = list(reversed(table.body_rows))
-    labels = [str(row[0]) for row in rows]
-    height_in = 0.9 + 0.32 * len(rows) * len(table.chart_columns)
-    fig = Figure(figsize=(WIDTH_IN, height_in))
+    bars_per_row = len(table.chart_columns)
+    height_in = 0.7 + BAR_IN * len(rows) * bars_per_row
+    fig = Figure(figsize=(WIDTH_IN, height_in), dpi=dpi)
     # Margins from the labels' size: tight_layout() or bbox_inches="tight" would measure
     # them by drawing the chart once more, which doubled the time a chart takes.
-    fig.subplots_adjust(
-        left=min(0.5, (label_width_in(labels) + 0.2) / WIDTH_IN),
-        right=0.97,
-        bottom=0.45 / height_in,
-        top=1 - 0.4 / height_in,
-    )
-    axes = fig.add_subplot()
-    height = 0.8 / len(table.chart_columns)
+    left = min(0.5, (label_width_in([str(row[0]) for row in rows]) + 0.2) / WIDTH_IN)
+    bottom, top = 0.1 / height_in, 1 - 0.45 / height_in
+    axes = fig.add_axes((left, bottom, 0.97 - left, top - bottom))
+    # No axes to draw: the labels and values are plain texts, far cheaper than ticks.
+    axes.set_axis_off()
+    axes.axvline(0, color="#333", linewidth=0.8)
+    height = 0.8 / bars_per_row
     for index, column in enumerate(table.chart_columns):
         offsets = [
-            position + (len(table.chart_columns) - 1 - 2 * index) * height / 2
-            for position in range(len(rows))
+            position + (bars_per_row - 1 - 2 * index) * height / 2 for position in range(len(rows))
         ]
         values = [float(row[column]) for row in rows]
         bars = axes.barh(
             offsets, values, height, label=table.columns[column], color=COLOURS[index % 2]
         )
         axes.bar_label(bars, fmt="%g", padding=2, fontsize=8)
-    axes.set_yticks(range(len(rows)), labels)
-    axes.set_title(table.title, loc="left", fontsize=10)
-    axes.margins(x=0.12)
-    if len(table.chart_columns) > 1:
-        axes.legend(
-            frameon=False, loc="lower right", bbox_to_anchor=(1, 1), ncols=len(table.chart_columns)
+    for position, row in enumerate(rows):
+        axes.text(
+            -0.01,
+            position,
+            str(row[0]),
+            transform=axes.get_yaxis_transform(),
+            ha="right",
+            va="center",
         )
+    axes.set_ylim(-0.5, len(rows) - 0.5)
+    axes.margins(x=0.12)
+    # A fixed title position spares matplotlib measuring the axes to place it.
+    axes.set_title(table.title, loc="left", fontsize=10, x=-left / (0.97 - left), y=1.02)
+    if bars_per_row > 1:
+        axes.legend(frameon=False, loc="lower right", bbox_to_anchor=(1, 1), ncols=bars_per_row)
     return fig
 
 
@@ -89,7 +101,12 @@ def svg(table: Table) -> str:
 
 
 def png(table: Table) -> bytes:
+    """The chart as an opaque PNG: RGB needs no alpha mask in the DOCX, and the fastest zlib
+    level compresses flat colours nearly as well as the default, in a fraction of the time."""
     with matplotlib.rc_context(STYLE):
-        buffer = io.BytesIO()
-        figure(table).savefig(buffer, format="png", dpi=PNG_DPI)
+        canvas = FigureCanvasAgg(figure(table, PNG_DPI))
+        canvas.draw()
+    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, format="PNG", compress_level=1, dpi=(PNG_DPI, PNG_DPI))
     return buffer.getvalue()

@@ -1,12 +1,10 @@
 """The chapter as a standalone XHTML-compatible page, with inline SVG charts.
 
-The same templates make the PDF (`for_print=True`: PNG charts, page header and numbers), and
-the web preview includes `reports/_chapter.html`, so screen, file and print agree.
+The same templates make the PDF (`for_print=True`: page header and numbers, the same vector
+charts), and the web preview includes `reports/_chapter.html`, so screen, file and print agree.
 """
 
 from __future__ import annotations
-
-import base64
 
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -32,12 +30,6 @@ def context(chapter: Chapter, *, for_print: bool = False) -> dict:
     for table in chapter.tables:
         if not table.rows:
             continue
-        chart = ""
-        if table.key in drawn:
-            chart = png_data_uri(table) if for_print else charts.svg(table)
+        chart = charts.svg(table) if table.key in drawn else ""
         tables.append({"table": table, "rows": table.text_rows(), "chart": chart})
     return {"chapter": chapter, "tables": tables, "for_print": for_print}
-
-
-def png_data_uri(table) -> str:
-    return "data:image/png;base64," + base64.b64encode(charts.png(table)).decode("ascii")
