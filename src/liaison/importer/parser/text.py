@@ -19,6 +19,7 @@ CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3200-\u9fff\uf900-
 CJK_PUNCT = "“”‘’「」『』《》〈〉【】—…·"
 _WIDE = f"[{CJK}{CJK_PUNCT}]"
 _SPACE_NEAR_CJK = re.compile(rf"(?<={_WIDE})[ \t]+|[ \t]+(?={_WIDE})")
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff]")
 
@@ -46,8 +47,8 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _REPORT_HEADER = re.compile(
-    r"^\S.{0,40}(?:(?:19|20)\d\d.{0,8}(?:報告|报告|年報|年报)|relat[óo]rio.{0,30}(?:19|20)\d\d"
-    r"|(?:19|20)\d\d.{0,10}annual report)\S{0,6}$",
+    r"^\S.{0,40}(?:(?:19|20)\d\d.{0,8}(?:報告|报告|年報|年报)|relat[óo]rio.{0,80}(?:19|20)\d\d"
+    r"|(?:19|20)\d\d.{0,10}annual report|annual report.{0,80}(?:19|20)\d\d)\S{0,6}$",
     re.IGNORECASE,
 )
 
@@ -55,6 +56,8 @@ _REPORT_HEADER = re.compile(
 def squeeze(line: str) -> str:
     """Remove the spaces an extractor put around CJK text; keep those between Latin words."""
     line = _SPACES.sub(" ", line).strip()
+    if not _IDEOGRAPH.search(line):  # Latin text: "the “Forum” in", "ICAC — Novos"
+        return line
     return _SPACE_NEAR_CJK.sub("", line)
 
 
@@ -69,6 +72,8 @@ def is_heading_like(line: str) -> bool:
     Wrapped lines of prose fill the page width, so shortness tells headings apart.
     """
     body = _NUMBER_MARK.sub("", line, count=1)
+    if _IDEOGRAPH.search(body) is None and _LATIN_WORD.search(body):
+        return _is_latin_heading(line, body)
     if len(body) > 24 or _SENTENCE_PUNCT.search(body):
         return False
     if CHAPTER_TITLE.search(line) or TITLE_LINE.match(line):
@@ -76,13 +81,47 @@ def is_heading_like(line: str) -> bool:
     return bool(heading_kind(body)) or (body != line and len(body) <= 12)
 
 
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]{2}")
+# A wrapped line of prose stops anywhere, often on a little word; a heading does not.
+_OPEN_WORD = re.compile(
+    r"\b(?:a|o|as|os|à|ao|de|da|do|das|dos|e|em|na|no|para|com|por|pela|pelo|sobre|"
+    r"the|of|and|to|in|on|at|for|by|with|an?)$",
+    re.IGNORECASE,
+)
+
+
+def _is_latin_heading(line: str, body: str) -> bool:
+    """Latin headings are longer than CJK ones ("Participação em reuniões internacionais e
+    regionais") but still shorter than a wrapped line, unpunctuated, and whole."""
+    if _SENTENCE_PUNCT.search(body) or _OPEN_WORD.search(body) or re.search(r"[«»“”\"]", body):
+        return False
+    if CHAPTER_TITLE.search(line) or TITLE_LINE.match(line):
+        return len(line) <= 80
+    if heading_kind(body):
+        return len(body) <= 64
+    return body != line and len(body) <= 30
+
+
 # A heading that ends on a connective ("參與國際及區域組織舉辦的") goes on on the next line.
 _OPEN_END = "的及與和、暨或"
 
 
+# A Latin line ending a sentence ends its paragraph block, unless the period is an
+# abbreviation's ("Sr.", "n.", "U.N.").
+_LATIN_PERIOD_END = re.compile(r"[A-Za-zÀ-ÿ\d)»”\"']\.$")
+ABBREVIATION = re.compile(
+    r"(?:\b(?:Sr|Sra|Srs|Dr|Dra|Drs|Prof|Profa|Eng|Exmo|Exma|Mr|Mrs|Ms|St|No|Nos|n|art|arts|"
+    r"al|vol|cf|etc|vs|p|pp)|\b(?:[A-Za-z]\.)+[A-Za-z])\.$"
+)
+
+
 def is_closed(block: str) -> bool:
     """Whether a block is complete, so the next line cannot continue it."""
-    return block[-1] in TERMINAL or (is_heading_like(block) and block[-1] not in _OPEN_END)
+    if block[-1] in TERMINAL:
+        return True
+    if _LATIN_PERIOD_END.search(block) and not ABBREVIATION.search(block):
+        return True
+    return is_heading_like(block) and block[-1] not in _OPEN_END
 
 
 def _is_page_furniture(line: str, repeated: set[str]) -> bool:
@@ -93,12 +132,21 @@ def _is_page_furniture(line: str, repeated: set[str]) -> bool:
     return line in repeated or bool(_REPORT_HEADER.match(line))
 
 
+# Pronouns joined to a verb by a hyphen ("deslocou-se"): a break after that hyphen keeps it.
+_CLITIC = re.compile(r"(?:se|lhes?|[oa]s?|l[oa]s?|n[oa]s?|me|te|vos)\b")
+_HYPHENATED = re.compile(r"[a-zà-ÿ]-$")
+
+
 def _join(left: str, right: str) -> str:
-    """Join a wrapped line; Latin words on both sides of the break need their space back."""
-    latin_end = left and left[-1].isascii() and left[-1].isalnum()
-    if latin_end and right and right[0].isascii() and (right[0].isalnum() or right[0] == "("):
-        return f"{left} {right}"
-    return left + right
+    """Join a wrapped line: Latin words on both sides of the break need their space back,
+    and a word hyphenated across it ("coope-" / "ração") is made whole again."""
+    if _HYPHENATED.search(left) and right[:1].islower():
+        return left + right if _CLITIC.match(right) else left[:-1] + right
+    if re.match(_WIDE, left[-1]) or re.match(_WIDE, right[0]):
+        return left + right
+    if left[-1].isascii() and not left[-1].isalnum() and left[-1] != ".":  # "（", "2024-"
+        return left + right if left[-1] in "(/-" else f"{left} {right}"
+    return f"{left} {right}"
 
 
 def normalize(text: str) -> str:
