@@ -5,18 +5,13 @@ import json
 from pathlib import Path
 
 import pytest
-from django.db import transaction
 
-from liaison.accounts.models import Agency
 from liaison.activities.choices import ActivityKind, BodyRole, DatePrecision, Mode
 from liaison.activities.models import ActivityBody
 from liaison.core.choices import RegionGroup
 from liaison.partners.models import PartnerBody
-from liaison.reports.builder import build_chapter
-from liaison.reports.text import LANGUAGES
 from tests.factories import (
     ActivityFactory,
-    AgencyFactory,
     AttendanceFactory,
     EventFactory,
     PartnerBodyFactory,
@@ -111,21 +106,7 @@ def make_gold_records(agency):
 
 
 @pytest.fixture
-def gold_records(agency):
-    return make_gold_records(agency)
-
-
-@pytest.fixture(scope="module")
-def gold_chapters(django_db_setup, django_db_blocker):
-    """The sample chapter built once per module in each language, then the rows rolled
-    back: a Chapter is plain data, so the format tests need no database of their own.
-    Modules using it must be marked django_db, or pytest-django sets up no test database."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        assert not Agency.objects.exists(), "not the test database"
-        agency = AgencyFactory(code="ccac", name_zh_hant="廉政公署", name_en="CCAC")
-        make_gold_records(agency)
-        chapters = {
-            language: build_chapter(agency, GOLD["year"], language) for language in LANGUAGES
-        }
-        transaction.set_rollback(True)
-    return chapters
+def gold_agency(agency):
+    """The agency with the sample chapter's activities as approved records."""
+    make_gold_records(agency)
+    return agency

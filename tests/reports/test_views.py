@@ -9,7 +9,7 @@ from liaison.audit.models import AuditEvent
 from liaison.core.choices import Classification, WorkflowState
 from tests.factories import ActivityFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.reports.urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

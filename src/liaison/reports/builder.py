@@ -191,9 +191,9 @@ def build_chapter(
 
 def sentence(record: Record, language: str, name: Namer, context: dict) -> str:
     """The activity's own summary in `language`, else one written from its template."""
-    summary = getattr(record.summary, name.column)
+    summary = getattr(record.summary, name.column).strip()
     if summary:
-        return summary.strip()
+        return dated(summary, record, language)
     roles = defaultdict(list)
     for role, body in record.bodies:
         roles[ROLE_NAMES[role]].append(body)
@@ -212,6 +212,17 @@ def sentence(record: Record, language: str, name: Namer, context: dict) -> str:
         training_hours=record.training_hours,
     )
     return text.render_text(language, f"sentences/{record.kind}.txt", {**context, **values})
+
+
+def dated(summary: str, record: Record, language: str) -> str:
+    """A Chinese paragraph that does not say its month gets it in front, as the seed writes
+    its prose ("在6月，…"): an import keeps the month in the record, not in the summary."""
+    month = record.month
+    if language != "zh-Hant" or not month or PART_STYLES[record.kind] != "prose":
+        return summary
+    if f"{month}月" in summary or f"{text.chinese_numeral(month)}月" in summary:
+        return summary
+    return f"在{month}月，{summary}"
 
 
 def _is_draft(record: Record) -> bool:
