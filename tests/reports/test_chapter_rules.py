@@ -157,7 +157,7 @@ def test_sentences_are_written_from_the_record_when_there_is_no_summary(agency):
         "赴維也納出席由全球反腐敗執法合作網絡舉辦的“第7屆指導委員會會議”。"
     ]
     assert texts(chapter["en"]) == [
-        "Attended “7th Steering Committee meeting”, organised by GlobE Network, in Vienna."
+        "Attended “7th Steering Committee meeting”, organised by the GlobE Network, in Vienna."
     ]
     assert texts(chapter["pt"]) == [
         "Participação no “第7屆指導委員會會議”, organizado por 全球反腐敗執法合作網絡, em Viena."

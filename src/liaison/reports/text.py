@@ -35,11 +35,13 @@ def engine() -> Engine:
 
 
 def tidy(text: str, language: str) -> str:
-    """Undo template layout: Chinese joins wrapped lines, Latin scripts get single spaces."""
+    """Undo template layout: Chinese joins wrapped lines, Latin scripts get single spaces and
+    a capital letter to start with (a sentence may begin with "the…" or "a convite…")."""
     text = text.strip()
     if language == "zh-Hant":
         return _CJK_BREAK.sub("", text)
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", text))
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", text))
+    return text[:1].upper() + text[1:]
 
 
 def render_text(language: str, name: str, context: dict) -> str:

@@ -27,7 +27,14 @@ def month_name(number):
 @register.filter
 def article(names, preposition: str = ""):
     """A name, or each of a list of names, with its article: `{{ agency|article }}` is "the
-    Commission…" in English; `{{ organizers|article:"por" }}` gives "pela Comissão…"."""
+    Commission…" in English; `{{ organizers|article:"por" }}` gives "pela Comissão…". In a
+    list, names without an article share the preposition: "em Zhuhai, Zhongshan e Shenzhen"."""
     if isinstance(names, str):
         return with_article(names, preposition)
-    return [with_article(name, preposition) for name in names]
+    written, shared = [], False
+    for name in names:
+        text = with_article(name, preposition)
+        is_bare = bool(preposition) and text == f"{preposition} {name}"
+        written.append(str(name) if is_bare and shared else text)
+        shared = is_bare
+    return written
