@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from .entities import Body, EntityFinder, _name_start
 from .kinds import KINDS
+from .latin import latin_language
 from .registry import Registry
 from .script import looks_simplified, to_traditional
 from .structure import (
@@ -26,7 +27,9 @@ _YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 _HOME_HINTS = {
-    "澳門": re.compile(r"來澳|訪澳|抵澳|本澳|在澳|澳門特區|a Macau|em Macau"),
+    "澳門": re.compile(
+        r"來澳|訪澳|抵澳|本澳|在澳|澳門特區|a Macau|em Macau|to Maca[ou]|in Maca[ou]"
+    ),
     "香港": re.compile(r"來港|訪港|抵港|本港|在港|香港特區"),
 }
 _TRAVEL_TO_MACAU = re.compile(r"(?:赴|前往|抵|抵達|到訪)澳門")
@@ -131,11 +134,13 @@ def parse_chapter(
     ):
         raise ChapterError(f"the chapter reports on {detected}, not {year}")
     registry = registry or Registry.seed()
-    finder = EntityFinder(registry, home=_detect_home(folded), author=_detect_author(shape))
+    latin = language in ("pt", "en")
+    author = _detect_latin_author(shape, registry) if latin else _detect_author(shape)
+    finder = EntityFinder(registry, home=_detect_home(folded), author=author)
     activities = []
     for section in shape.sections:
         for block in section.blocks:
-            activities += _block_activities(finder, section.heading, section.kind, block)
+            activities += _block_activities(finder, section.heading, section.kind, block, latin)
     if not activities or not (shape.sections or shape.title):
         raise ChapterError(
             "this is not an annual-report chapter on external exchanges and training"
@@ -156,7 +161,7 @@ def parse_chapter(
 
 
 def _block_activities(
-    finder: EntityFinder, heading: str, kind: str | None, block
+    finder: EntityFinder, heading: str, kind: str | None, block, latin: bool
 ) -> list[ParsedActivity]:
     found: list[ParsedActivity] = []
     for begin, end in sentences(block.text):
@@ -164,7 +169,8 @@ def _block_activities(
         begin += len(block.text[begin:end]) - len(block.text[begin:end].lstrip())
         if is_lead(sentence) or reports_nothing(sentence):
             continue
-        trim = 0 if block.bullet else activity_start(sentence)
+        # A Latin sentence's opening clauses belong to it ("Em Junho, a convite de…, o CCAC").
+        trim = 0 if block.bullet or latin else activity_start(sentence)
         entities = finder.extract(sentence[trim:], month_text=sentence)
         reports = ACTIVITY_VERBS.search(sentence) and (entities.anchored or entities.month)
         if not (reports or (block.bullet and not found)):
@@ -247,7 +253,7 @@ def _language(text: str, lang: str) -> str:
     cjk, latin = len(_CJK.findall(text)), len(_LATIN.findall(text))
     if lang == "zh" or (lang == "auto" and cjk >= latin / 4):
         return "zh-Hans" if looks_simplified(text) else "zh-Hant"
-    return "pt"
+    return latin_language(text)
 
 
 def _detect_year(text: str) -> int | None:
@@ -270,6 +276,15 @@ def _detect_home(text: str) -> str | None:
     if hits[best]:
         return best
     return None if _TRAVEL_TO_MACAU.search(text) else "澳門"
+
+
+def _detect_latin_author(shape, registry: Registry) -> str | None:
+    """A Portuguese or English chapter's own agency: the known body it names most often,
+    as the subject of sentence after sentence ("o CCAC enviou…"), so at least thrice."""
+    text = "\n".join([*shape.introduction, *(b.text for s in shape.sections for b in s.blocks)])
+    names = Counter(found.name for found in registry.find_bodies(text))
+    name, count = names.most_common(1)[0] if names else (None, 0)
+    return name if count >= 3 else None
 
 
 def _detect_author(shape) -> str | None:

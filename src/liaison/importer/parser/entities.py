@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .latin import latin_bodies, latin_events, latin_topics, qualified_end
 from .mentions import BOOK_TITLE, find_events, find_month, find_topics, inside, quoted_spans
 from .registry import Found, Registry
 from .structure import ACTIVITY_VERBS
@@ -56,6 +57,7 @@ _PEOPLE_AFTER = re.compile(
 )
 _DESTINATION_BEFORE = re.compile(r"(?:赴|前往|到|在|於|抵)$")
 _CJK_NAME = re.compile(r"[\u3400-\u9fff]+")
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
 _DELEGATIONS = ("代表團", "考察團", "訪問團")
 _SUFFIX_RE = re.compile("|".join(sorted(BODY_SUFFIXES, key=len, reverse=True)))
 _ACRONYM = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4})\s*[）)]")
@@ -111,15 +113,19 @@ class EntityFinder:
 
     def extract(self, text: str, *, month_text: str | None = None) -> Entities:
         quotes = quoted_spans(text)
+        latin = not _IDEOGRAPH.search(text)
         found_places = self.registry.find_places(text)
-        spans = self._body_spans(text, found_places)
+        if latin:  # "Guangdong-Hong Kong-Macau" names a region of three, not three places
+            found_places = [p for p in found_places if not _in_compound(text, p)]
+        spans = self._body_spans(text, found_places, latin)
         places = self._places(text, found_places, spans, quotes)
+        events = find_events(text)
         return Entities(
             places=list(places.values()),
-            bodies=self._resolve(spans, quotes, list(places)),
-            events=find_events(text),
+            bodies=self._resolve(spans, quotes, list(places), latin),
+            events=events or (latin_events(text) if latin else []),
             month=find_month(month_text or text),
-            topics=find_topics(text),
+            topics=latin_topics(text) if latin else find_topics(text),
         )
 
     def _places(self, text: str, found: list[Found], bodies: list[_Span], quotes) -> dict[str, str]:
@@ -153,17 +159,20 @@ class EntityFinder:
             entry = self.registry.places.get(entry.parent)
         return out
 
-    def _body_spans(self, text: str, places: list[Found]) -> list[_Span]:
+    def _body_spans(self, text: str, places: list[Found], latin: bool) -> list[_Span]:
         books = [m.span() for m in BOOK_TITLE.finditer(text)]
+        known = [f for f in self.registry.find_bodies(text) if not inside(f.start, books)]
         spans = [
-            _Span(f.start, f.end, f.name)
-            for f in self.registry.find_bodies(text)
-            if not inside(f.start, books)
+            _Span(f.start, qualified_end(text, f.end, places) if latin else f.end, f.name)
+            for f in known
         ]
         spans = self._with_acronyms(text, spans)
-        spans += self._local_bodies(text, places)
-        spans += self._suffix_bodies(text, spans)
-        spans += self._organisers(text, spans)
+        if latin:
+            spans += [_Span(*found) for found in latin_bodies(text, known, places, self.registry)]
+        else:
+            spans += self._local_bodies(text, places)
+            spans += self._suffix_bodies(text, spans)
+            spans += self._organisers(text, spans)
         spans = [s for s in spans if not _part_of_another(s, spans)]
         visited = _visited_ranges(text)
         return sorted(
@@ -263,11 +272,13 @@ class EntityFinder:
                 spans.append(_Span(start, start + len(part), name))
         return spans
 
-    def _resolve(self, spans: list[_Span], quotes, places: list[str]) -> list[Body]:
+    def _resolve(self, spans: list[_Span], quotes, places: list[str], latin: bool) -> list[Body]:
+        """Canonical names; the author is never a partner, except that a quoted Chinese
+        title's bare "廉政公署" is the host's agency of that name."""
         bodies: dict[str, Body] = {}
         for span in spans:
             name = self.registry.body_named(span.name) or span.name
-            if name == self.author and not inside(span.start, quotes):
+            if name == self.author and (latin or not inside(span.start, quotes)):
                 continue
             if name not in self.registry.bodies:
                 name = self._qualified(name, places) or name
@@ -284,6 +295,11 @@ class EntityFinder:
                 if candidate in self.registry.bodies:
                     return candidate
         return None
+
+
+def _in_compound(text: str, place: Found) -> bool:
+    """Whether a Latin place name is hyphenated to another word: "Guangdong-Hong Kong-Macau"."""
+    return text[place.start - 1 : place.start] == "-" or text[place.end : place.end + 1] == "-"
 
 
 def _unknown_city_after(text: str, place: Found, registry: Registry) -> str | None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from .latin import latin_month
+
 QUOTED = re.compile(
-    r"“([^“”]{1,150})”|「([^「」]{1,150})」|『([^『』]{1,150})』|\"([^\"\n]{1,150})\"|«([^«»]{1,150})»"
+    r"“([^“”]{1,150})”|「([^「」]{1,150})」|『([^『』]{1,150})』|\"([^\"\n]{1,150})\"|«([^«»]{1,300})»"
 )
 BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
 _BOOK_EVENT = re.compile(
@@ -55,7 +57,7 @@ def find_month(text: str) -> int | None:
         return int(match.group(1)) if match.group(1) else _ZH_NUMERAL[match.group(2)]
     if match := _MONTH_PT.search(text):
         return _MONTHS_PT.index(match.group(1).lower()) + 1
-    return None
+    return latin_month(text)
 
 
 def find_topics(text: str) -> list[str]:

@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass, field
 
 from .kinds import CHAPTER_TITLE, heading_kind
+from .latin import latin_sentences
 from .text import BLOCK_START, TITLE_LINE, is_heading_like
 
 _MARKER = re.compile(rf"{BLOCK_START.pattern}\s*")
 _BULLET = re.compile(r"^[-－–•●○◆◇▪■□►▶*]")
 _ZH_END = "。；！？!?;"
 _OPENERS, _CLOSERS = "“「『《（(«", "”」』》）)»"
-_PT_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀ-Ý«\"“(])")
 _LEAD = re.compile(
     r"[：:]\s*$|(?:包括|如下|以下|當中包括|including|incluindo|designadamente)[：:]?\s*$"
 )
@@ -21,7 +21,9 @@ ACTIVITY_VERBS = re.compile(
     r"赴|出席|參加|參與|參觀|拜訪|拜會|訪問|走訪|接待|舉辦|主辦|合辦|承辦|派員|派出|邀請|應邀|來澳|來港|"
     r"來訪|到訪|訪澳|組織人員|組織代表團|率團|率領|前往|會見|會晤|考察|出訪|觀摩|列席|簽署|簽訂|"
     r"接受培訓|安排人員|舉行|出任|"
-    r"visit|particip|receb|acolh|desloc|realiz|organiz|assist|frequent|integr|esteve|attend|host",
+    r"visit|particip|receb|recep|receç|acolh|desloc|realiz|organi[zs]|assist|frequent|integr|esteve|"
+    r"envi(?:ou|ar|ad|aram)|convid|ministr|attend|host|received|took part|travel|\bsent\b|invited|"
+    r"welcom|deliver",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"(?<=[，,])")
@@ -89,7 +91,7 @@ def outline(normalized: str) -> Outline:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans in a block: split at 。；！？ outside quotes (and at ". " in Latin text)."""
+    """Sentence spans in a block: at 。；！？ outside quotes, and at a Latin sentence's end."""
     spans, start, depth = [], 0, 0
     for i, ch in enumerate(text):
         if ch in _OPENERS:
@@ -101,13 +103,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             start = i + 1
     if start < len(text):
         spans.append((start, len(text)))
-    out: list[tuple[int, int]] = []
-    for begin, end in spans:
-        cut = begin
-        for match in _PT_SENTENCE_END.finditer(text, begin, end):
-            out.append((cut, match.start()))
-            cut = match.end()
-        out.append((cut, end))
+    out = [span for begin, end in spans for span in latin_sentences(text, begin, end)]
     return [(b, e) for b, e in out if text[b:e].strip()]
 
 

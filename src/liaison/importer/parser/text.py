@@ -140,13 +140,14 @@ _HYPHENATED = re.compile(r"[a-zà-ÿ]-$")
 def _join(left: str, right: str) -> str:
     """Join a wrapped line: Latin words on both sides of the break need their space back,
     and a word hyphenated across it ("coope-" / "ração") is made whole again."""
+    if _IDEOGRAPH.search(left) or _IDEOGRAPH.search(right):
+        latin_end = left[-1].isascii() and left[-1].isalnum()
+        if latin_end and right[0].isascii() and (right[0].isalnum() or right[0] == "("):
+            return f"{left} {right}"
+        return left + right
     if _HYPHENATED.search(left) and right[:1].islower():
         return left + right if _CLITIC.match(right) else left[:-1] + right
-    if re.match(_WIDE, left[-1]) or re.match(_WIDE, right[0]):
-        return left + right
-    if left[-1].isascii() and not left[-1].isalnum() and left[-1] != ".":  # "（", "2024-"
-        return left + right if left[-1] in "(/-" else f"{left} {right}"
-    return f"{left} {right}"
+    return left + right if left[-1] in "(/-«“" else f"{left} {right}"
 
 
 def normalize(text: str) -> str:
