@@ -66,7 +66,8 @@ class Found:
 
 @dataclass
 class _Lexicon:
-    """Leftmost-longest lookup of many names, indexed by first character (fast on CJK)."""
+    """Leftmost-longest lookup of many names, indexed by their first character (CJK) or
+    first two (Latin, where many names share a first letter)."""
 
     latin: bool = False
     by_first: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
@@ -74,7 +75,7 @@ class _Lexicon:
     def add(self, written: str, canonical: str) -> None:
         key = written.lower() if self.latin else written
         if key:
-            self.by_first[key[0]].append((key, canonical))
+            self.by_first[key[: 2 if self.latin else 1]].append((key, canonical))
 
     def freeze(self) -> None:
         for names in self.by_first.values():
@@ -84,7 +85,12 @@ class _Lexicon:
         haystack = text.lower() if self.latin else text
         found, i = [], 0
         while i < len(haystack):
-            for key, canonical in self.by_first.get(haystack[i], ()):
+            if self.latin and i and haystack[i - 1].isalnum():  # Latin names start words
+                i += 1
+                continue
+            for key, canonical in self.by_first.get(
+                haystack[i : i + 2 if self.latin else i + 1], ()
+            ):
                 end = i + len(key)
                 if haystack.startswith(key, i) and (not self.latin or _word_edges(text, i, end)):
                     found.append(Found(i, end, canonical, text[i:end]))
