@@ -7,14 +7,18 @@ import sys
 
 from django.conf import settings
 
+#: Set by the browser tests' harness (Playwright's loop beside the ORM); never in production.
+HARNESS_ONLY = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+
 
 def liaison(*args, **env):
+    inherited = {key: value for key, value in os.environ.items() if key not in HARNESS_ONLY}
     return subprocess.run(
         [sys.executable, "-m", "liaison", *args],
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, **env},
+        env={**inherited, **env},
     )
 
 
