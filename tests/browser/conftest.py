@@ -20,9 +20,12 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 
-# Playwright's sync API keeps an event loop running in this thread; Django's ORM would then
-# refuse the test's own (synchronous) database calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+@pytest.fixture(autouse=True)
+def allow_orm_beside_playwright(monkeypatch):
+    """Playwright's sync API keeps an event loop running in this thread; Django's ORM would
+    then refuse the test's own (synchronous) database calls. Only for these tests."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
