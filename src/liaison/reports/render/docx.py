@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from liaison.reports import charts
-from liaison.reports.builder import Chapter, Item
+from liaison.reports.builder import Chapter
 from liaison.reports.statistics import Table
 
 BODY_FONT = "Noto Serif CJK TC"
@@ -25,67 +25,78 @@ def render(chapter: Chapter) -> bytes:
     set_fonts(document, chapter.language)
     document.core_properties.title = f"{chapter.part_label} {chapter.title}"
     document.core_properties.language = LANGUAGE_TAGS[chapter.language]
+    write = Writer(document)
 
-    document.add_paragraph(chapter.part_label, style="Subtitle")
-    document.add_heading(chapter.title, level=1)
+    write.paragraph(chapter.part_label, "Subtitle")
+    write.paragraph(chapter.title, "Heading 1")
     if chapter.has_drafts:
-        warning = document.add_paragraph().add_run(chapter.labels["drafts_note"])
-        warning.bold = True
-    document.add_paragraph(chapter.intro)
-    bullet_style = document.styles["List Bullet"].style_id
+        write.paragraph().add_run(chapter.labels["drafts_note"]).bold = True
+    write.paragraph(chapter.intro)
     for part in chapter.parts:
-        document.add_heading(part.heading, level=2)
-        document.add_paragraph(part.lead)
-        style = bullet_style if part.style == "bullets" else None
+        write.paragraph(part.heading, "Heading 2")
+        write.paragraph(part.lead)
+        style = "List Bullet" if part.style == "bullets" else None
         for item in part.items:
-            add_item(document, chapter, item, style)
+            paragraph = write.paragraph(style=style)
+            if item.is_draft:
+                paragraph.add_run(chapter.labels["draft_mark"] + " ").bold = True
+            paragraph.add_run(item.text)
 
     drawn = {table.key for table in charts.chartable(chapter.tables)}
     tables = [table for table in chapter.tables if table.rows]
     if tables:
-        document.add_heading(chapter.labels["statistics"], level=2)
+        write.paragraph(chapter.labels["statistics"], "Heading 2")
     for table in tables:
-        add_table(document, table)
+        write.table(table)
         if table.key in drawn:
-            document.add_picture(io.BytesIO(charts.png(table)), width=Cm(15))
+            document.add_picture(io.BytesIO(charts.png(table)), width=Cm(charts.WIDTH_IN * 2.54))
 
     if chapter.missing:
-        document.add_heading(chapter.labels["missing"], level=2)
-        document.add_paragraph(chapter.labels["missing_note"])
+        write.paragraph(chapter.labels["missing"], "Heading 2")
+        write.paragraph(chapter.labels["missing_note"])
         for entry in chapter.missing:
-            document.add_paragraph(f"{entry.category}: {entry.name}", style="List Bullet")
+            write.paragraph(f"{entry.category}: {entry.name}", "List Bullet")
 
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def add_item(document, chapter: Chapter, item: Item, style_id: str | None) -> None:
-    paragraph = document.add_paragraph()
-    if style_id:
-        # The same w:pStyle the public `paragraph.style = ...` writes; that setter looks the
-        # default style up by XPath on every call, which cost a millisecond per bullet.
-        paragraph._p.get_or_add_pPr().style = style_id
-    if item.is_draft:
-        mark = paragraph.add_run(chapter.labels["draft_mark"] + " ")
-        mark.bold = True
-    paragraph.add_run(item.text)
+class Writer:
+    """Adds paragraphs and tables to `document`, naming styles by their ids: python-docx's
+    `style=` looks the style up by XPath on every call, a millisecond per paragraph."""
 
+    STYLES = ("Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet")
 
-def add_table(document, table: Table) -> None:
-    document.add_heading(table.title, level=3)
-    grid = document.add_table(rows=1, cols=len(table.columns), style="Table Grid")
-    for cell, text in zip(grid.rows[0].cells, table.columns, strict=True):
-        cell.paragraphs[0].add_run(text).bold = True
-    for index, values in enumerate(table.text_rows()):
-        is_total = table.has_total and index == len(table.rows) - 1
-        for position, (cell, text) in enumerate(zip(grid.add_row().cells, values, strict=True)):
-            cell.paragraphs[0].add_run(text).bold = is_total
-            if position:
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if table.note:
-        note = document.add_paragraph().add_run(table.note)
-        note.font.size = Pt(8)
+    def __init__(self, document):
+        self.document = document
+        self.style_ids = {name: document.styles[name].style_id for name in self.STYLES}
+
+    def paragraph(self, text: str = "", style: str | None = None):
+        paragraph = self.document.add_paragraph()
+        if style:
+            paragraph._p.get_or_add_pPr().style = self.style_ids[style]
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def table(self, table: Table) -> None:
+        """The table under its title, kept on one page with it (each row keeps with the next,
+        as Word and LibreOffice both understand), figures aligned right, the total bold."""
+        self.paragraph(table.title, "Heading 3")
+        rows = [table.columns, *table.text_rows()]
+        grid = self.document.add_table(rows=len(rows), cols=len(table.columns), style="Table Grid")
+        for index, (row, values) in enumerate(zip(grid.rows, rows, strict=True)):
+            bold = index == 0 or (table.has_total and index == len(rows) - 1)
+            for position, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
+                paragraph = cell.paragraphs[0]
+                paragraph.add_run(text).bold = bold
+                if position and index:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                if index < len(rows) - 1:
+                    paragraph.paragraph_format.keep_with_next = True
+        if table.note:
+            self.paragraph().add_run(table.note).font.size = Pt(8)
 
 
 def set_fonts(document, language: str) -> None:
