@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .latin import latin_bodies, latin_events, latin_topics, qualified_end
+from .latin import delegation_of, latin_bodies, latin_events, latin_topics, qualified_end
 from .mentions import BOOK_TITLE, find_events, find_month, find_topics, inside, quoted_spans
 from .registry import Found, Registry
 from .structure import ACTIVITY_VERBS
@@ -325,8 +325,11 @@ def _as_written(place: Found) -> str:
 
 
 def _is_origin(text: str, found: list[Found], index: int) -> bool:
-    """Whether a place only says where people come from: "為新加坡及馬來西亞執法人員舉辦"."""
+    """Whether a place only says where people come from: "為新加坡及馬來西亞執法人員舉辦",
+    "a delegação da China"."""
     first = last = found[index]
+    if delegation_of(text, first.start):
+        return True
     for following in found[index + 1 :]:  # the list it opens, if any
         if not _LIST_GAP.match(text[last.end : following.start]):
             break

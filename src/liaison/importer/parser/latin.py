@@ -57,7 +57,7 @@ _HEADS = (
 )
 _HEAD = re.compile(rf"^(?:{_HEADS})$")
 _WORD = r"(?:[A-ZÀ-Ý][\w'’/-]*|\d+[\w.ºª]*)"
-_LINK = r"(?:de|da|do|das|dos|e|contra|para|sobre|em|na|no|of|the|for|and|against|on|in)"
+_LINK = r"(?:de|da|do|das|dos|e|a|o|à|ao|contra|para|sobre|em|na|no|of|the|for|and|against|on|in)"
 # A run of capitalised words joined by little words, ending on a capitalised one.
 _RUN = re.compile(rf"{_WORD}(?:\s+(?:{_LINK}\s+)*{_WORD})*")
 # Sentence openers and verbs that a capital does not make part of a name.
@@ -86,8 +86,10 @@ _OF_PLACES = re.compile(
 _PLACE_GAP = re.compile(r"^(?:,\s*|\s+(?:e|and)\s+|,\s+(?:e|and)\s+)$")
 _LOCAL_AFTER = re.compile(r"\s+local\b")
 _QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
+# A delegation named by who its members are and where from: "delegação de procuradores da
+# Indonésia", "a delegation of judges from Timor-Leste" (not "a delegação da China").
 _DELEGATION = re.compile(
-    r"\b(?:uma\s+|a\s+)?(?:delegaç(?:ão|ões)|delegations?)\s+(?:d[aoe]s?|of|from)\s+[^,;.]{3,80}"
+    r"\b[Dd]elega(?:ção|ções|tions?)\s+(?:de|of)\s+[a-zà-ÿ][^,;.«“]{2,60}?\s+(?:d[aoe]s?|from|of)\s+"
 )
 
 
@@ -106,21 +108,29 @@ def latin_bodies(text: str, known: list[Found], places: list[Found], registry: R
         for start, end, place in local:
             out.append((start, end, registry.places[place].formal + noun, None, len(local) > 1))
             taken.append((start, end))
-    quotes = [m.span() for m in _QUOTED.finditer(text)]
+    titles = [m.span() for m in _QUOTED.finditer(text)]
+    titles += [m.span(1) for m in (*_ORDINAL_EVENT.finditer(text), *_UNTITLED_EVENT.finditer(text))]
     for match in _RUN.finditer(text):
         start, end, name = _body_name(text, match)
-        if name and not _overlaps(start, end, taken + quotes):
+        if name and not _overlaps(start, end, taken + titles):
             acronym = _ACRONYM_AFTER.match(text, end)
             if acronym:
                 end = acronym.end()
             out.append((start, end, name, acronym.group(1) if acronym else None, False))
             taken.append((start, end))
     for match in _DELEGATION.finditer(text):
-        named_from = any(match.start() <= p.start < match.end() for p in places)
-        if named_from and not _overlaps(match.start(), match.end(), taken):
-            name = re.sub(r"^(?:uma|a)\s+", "", match.group())
-            out.append((match.end() - len(name), match.end(), name, None, False))
+        origin = next((p for p in places if p.start == match.end()), None)
+        if origin and not _overlaps(match.start(), origin.end, taken):
+            out.append((match.start(), origin.end, text[match.start() : origin.end], None, False))
     return out
+
+
+_DELEGATION_OF = re.compile(r"\b[Dd]elega(?:ção|ções|tions?)\s+(?:d[aoe]s?|of|from)\s+$")
+
+
+def delegation_of(text: str, start: int) -> bool:
+    """Whether a place says whose delegation it is ("a delegação da China"), not a venue."""
+    return bool(_DELEGATION_OF.search(text, max(0, start - 30), start))
 
 
 def qualified_end(text: str, end: int, places: list[Found]) -> int:
@@ -198,9 +208,14 @@ _EVENT_NOUNS = (
 # organizado por…", "a visit to the Exhibition on National Security".
 _UNTITLED_EVENT = re.compile(
     r"\b(?:particip\w*|assist\w*|frequent\w*|visit\w*|attend\w*|took part)\b[^,.;«»“”]{0,40}?"
-    r"\b(?:n[oa]s?|num|numa|à|ao|em|in|at|to|the|an?)\s+"
+    r"\b(?:n[oa]s?|num|numa|[oa]s?|à|ao|em|in|at|to|the|an?)\s+"
     rf"((?:{_EVENT_NOUNS})\b[^,.;«»“”()]{{0,90}}?)"
     r"(?=[,.;(]|$|\s+(?:organi[zs]\w*|realizad\w*|promovid\w*|held|hosted|co-organi[zs]ed|em\s+[A-Z]|in\s+[A-Z]))"
+)
+# A session given by its number: "na 10.ª Sessão do Grupo de Revisão…", "the 5th Meeting of…".
+_ORDINAL_EVENT = re.compile(
+    r"\b(\d+\.?[ºª]\s+(?:Sessão|Reunião|Conferência|Assembleia)[^,;«»“”]*?"
+    r"|\d+(?:st|nd|rd|th)\s+(?:Session|Meeting|Conference|Plenary|Annual)[^,;«»“”]*?)(?=[,;]|\.?$)"
 )
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")  # fmt: skip
@@ -216,7 +231,9 @@ _ARTICLE = re.compile(r"^(?:a|o|as|os|the)\s+")
 
 
 def latin_events(text: str) -> list[str]:
-    return [m.group(1).strip() for m in _UNTITLED_EVENT.finditer(text)]
+    """Events without quotes: a numbered session, else what a participation verb names."""
+    events = [m.group(1) for m in _ORDINAL_EVENT.finditer(text)]
+    return events or [m.group(1).strip() for m in _UNTITLED_EVENT.finditer(text)]
 
 
 def latin_month(text: str) -> int | None:
