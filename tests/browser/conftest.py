@@ -21,17 +21,15 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def allow_orm_beside_playwright(monkeypatch):
-    """Playwright's sync API keeps an event loop running in this thread; Django's ORM would
-    then refuse the test's own (synchronous) database calls. Only for these tests."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    """Playwright's sync API keeps an event loop running in this thread, and Django's ORM
+    then refuses the tests' own synchronous calls: allowed while the browser runs (the test
+    database is created before, so that needs no exemption)."""
     if not CHROMIUM.exists() and not shutil.which("chromium"):
         pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (make system-packages)")
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -40,6 +38,10 @@ def browser():
         )
         yield launched
         launched.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
