@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .latin import delegation_of, latin_bodies, latin_events, latin_topics, qualified_end
+from .latin import (
+    delegation_of,
+    in_title,
+    latin_bodies,
+    latin_events,
+    latin_topics,
+    qualified_end,
+)
 from .mentions import BOOK_TITLE, find_events, find_month, find_topics, inside, quoted_spans
 from .registry import Found, Registry
 from .structure import ACTIVITY_VERBS
@@ -161,7 +168,11 @@ class EntityFinder:
 
     def _body_spans(self, text: str, places: list[Found], latin: bool) -> list[_Span]:
         books = [m.span() for m in BOOK_TITLE.finditer(text)]
-        known = [f for f in self.registry.find_bodies(text) if not inside(f.start, books)]
+        known = [
+            f
+            for f in self.registry.find_bodies(text)
+            if not inside(f.start, books) and not (latin and in_title(text, f))
+        ]
         spans = [
             _Span(f.start, qualified_end(text, f.end, places) if latin else f.end, f.name)
             for f in known

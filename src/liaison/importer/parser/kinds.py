@@ -40,6 +40,8 @@ _HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "incoming",
             "inbound",
             "received",
+            "reception",
+            "visiting delegations",
         ),
     ),
     (

@@ -56,7 +56,7 @@ _HEADS = (
     "Secretariat|Inspectorate|Ombudsman"
 )
 _HEAD = re.compile(rf"^(?:{_HEADS})$")
-_WORD = r"(?:[A-ZÀ-Ý][\w'’/-]*|\d+[\w.ºª]*)"
+_WORD = r"(?:(?:[A-Z]\.)+|[A-ZÀ-Ý][\w'’/-]*|\d+[\w.ºª]*)"
 _LINK = r"(?:de|da|do|das|dos|e|a|o|à|ao|contra|para|sobre|em|na|no|of|the|for|and|against|on|in)"
 # A run of capitalised words joined by little words, ending on a capitalised one.
 _RUN = re.compile(rf"{_WORD}(?:\s+(?:{_LINK}\s+)*{_WORD})*")
@@ -114,8 +114,9 @@ def latin_bodies(text: str, known: list[Found], places: list[Found], registry: R
         start, end, name = _body_name(text, match)
         if name and not _overlaps(start, end, taken + titles):
             acronym = _ACRONYM_AFTER.match(text, end)
-            if acronym:
+            if acronym:  # a known acronym names the body however its name is written
                 end = acronym.end()
+                name = registry.body_by_acronym(acronym.group(1)) or name
             out.append((start, end, name, acronym.group(1) if acronym else None, False))
             taken.append((start, end))
     for match in _DELEGATION.finditer(text):
@@ -131,6 +132,14 @@ _DELEGATION_OF = re.compile(r"\b[Dd]elega(?:ção|ções|tions?)\s+(?:d[aoe]s?|o
 def delegation_of(text: str, start: int) -> bool:
     """Whether a place says whose delegation it is ("a delegação da China"), not a venue."""
     return bool(_DELEGATION_OF.search(text, max(0, start - 30), start))
+
+
+_TITLE_AFTER = re.compile(r"\s+(?:Convention|Convenção)\b")
+
+
+def in_title(text: str, found: Found) -> bool:
+    """Whether a body's name opens a document's: "United Nations Convention against…"."""
+    return bool(_TITLE_AFTER.match(text, found.end))
 
 
 def qualified_end(text: str, end: int, places: list[Found]) -> int:
@@ -209,13 +218,14 @@ _EVENT_NOUNS = (
 _UNTITLED_EVENT = re.compile(
     r"\b(?:particip\w*|assist\w*|frequent\w*|visit\w*|attend\w*|took part)\b[^,.;«»“”]{0,40}?"
     r"\b(?:n[oa]s?|num|numa|[oa]s?|à|ao|em|in|at|to|the|an?)\s+"
-    rf"((?:{_EVENT_NOUNS})\b[^,.;«»“”()]{{0,90}}?)"
+    rf"((?:[A-Z][\w-]+\s+){{0,3}}(?:{_EVENT_NOUNS})\b[^,.;«»“”()]{{0,90}}?)"
     r"(?=[,.;(]|$|\s+(?:organi[zs]\w*|realizad\w*|promovid\w*|held|hosted|co-organi[zs]ed|em\s+[A-Z]|in\s+[A-Z]))"
 )
 # A session given by its number: "na 10.ª Sessão do Grupo de Revisão…", "the 5th Meeting of…".
 _ORDINAL_EVENT = re.compile(
     r"\b(\d+\.?[ºª]\s+(?:Sessão|Reunião|Conferência|Assembleia)[^,;«»“”]*?"
-    r"|\d+(?:st|nd|rd|th)\s+(?:Session|Meeting|Conference|Plenary|Annual)[^,;«»“”]*?)(?=[,;]|\.?$)"
+    r"|\d+(?:st|nd|rd|th)\s+(?:Session|Meeting|Conference|Plenary|Annual)[^,;«»“”]*?)"
+    r"(?=[,;]|\.?$|\s+(?:in|em|at)\s+[A-Z])"
 )
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")  # fmt: skip

@@ -22,7 +22,8 @@ ACTIVITY_VERBS = re.compile(
     r"來訪|到訪|訪澳|組織人員|組織代表團|率團|率領|前往|會見|會晤|考察|出訪|觀摩|列席|簽署|簽訂|"
     r"接受培訓|安排人員|舉行|出任|"
     r"visit|particip|receb|recep|receç|acolh|desloc|realiz|organi[zs]|assist|frequent|integr|esteve|"
-    r"envi(?:ou|ar|ad|aram)|convid|ministr|attend|host|received|took part|travel|\bsent\b|invited|"
+    r"envi(?:ou|ar|ad|aram)|convid|ministr|attend|host|received|t(?:ake|ook|aking) part|travel|"
+    r"\bsent\b|invited|"
     r"welcom|deliver",
     re.IGNORECASE,
 )

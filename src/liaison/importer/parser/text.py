@@ -37,7 +37,7 @@ _SENTENCE_PUNCT = re.compile(r"[，,。；;：:！!？?]")
 _NUMBER_MARK = re.compile(rf"^(?:{_NUMBERED})\s*")
 BLOCK_START = re.compile(rf"^(?:[{re.escape(BULLET_MARKS)}](?=\s|{_WIDE})|{_NUMBERED})")
 TITLE_LINE = re.compile(
-    r"^(?:第[一二三四五六七八九十\d]{1,3}(?:部分|章|節)|(?:parte|cap[íi]tulo|chapter|part)\s+[\dIVX]+)",
+    r"^(?:第[一二三四五六七八九十\d]{1,3}(?:部分|章|節)|(?:parte|cap[íi]tulo|chapter|part)\s+(?:\d+|(?-i:[IVX]+))\b)",
     re.IGNORECASE,
 )
 
@@ -98,7 +98,7 @@ def _is_latin_heading(line: str, body: str) -> bool:
     if CHAPTER_TITLE.search(line) or TITLE_LINE.match(line):
         return len(line) <= 80
     if heading_kind(body):
-        return len(body) <= 64
+        return len(body) <= 80
     return body != line and len(body) <= 30
 
 
