@@ -1,9 +1,18 @@
 """Fixtures shared by the whole suite: an agency and one user per role."""
 
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from liaison.core.choices import Role
 from tests.factories import AgencyFactory, UserFactory
+
+# CI explores the same examples on every run (a red build must be reproducible); a
+# developer's run explores new ones. No deadline: CI machines are shared and slow.
+hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)
+hypothesis_settings.register_profile("dev", deadline=None)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture
