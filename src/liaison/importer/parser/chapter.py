@@ -19,13 +19,11 @@ from .structure import (
     reports_nothing,
     sentences,
 )
-from .text import normalize
+from .text import is_latin, normalize
 
 YEARS = range(1990, 2101)
 _YEAR_ZH = re.compile(r"((?:19|20)\d\d)\s*年")
 _YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 _HOME_HINTS = {
     "澳門": re.compile(
         r"來澳|訪澳|抵澳|本澳|在澳|澳門特區|a Macau|em Macau|to Maca[ou]|in Maca[ou]"
@@ -250,8 +248,7 @@ def _infer_kind(sentence: str) -> str:
 def _language(text: str, lang: str) -> str:
     if lang in ("zh-Hant", "zh-Hans", "pt", "en"):
         return lang
-    cjk, latin = len(_CJK.findall(text)), len(_LATIN.findall(text))
-    if lang == "zh" or (lang == "auto" and cjk >= latin / 4):
+    if lang == "zh" or (lang == "auto" and not is_latin(text)):
         return "zh-Hans" if looks_simplified(text) else "zh-Hant"
     return latin_language(text)
 

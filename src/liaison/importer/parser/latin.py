@@ -57,7 +57,8 @@ _HEADS = (
 )
 _HEAD = re.compile(rf"^(?:{_HEADS})$")
 _WORD = r"(?:(?:[A-Z]\.)+|[A-ZÀ-Ý][\w'’/-]*|\d+[\w.ºª]*)"
-_LINK = r"(?:de|da|do|das|dos|e|a|o|à|ao|contra|para|sobre|em|na|no|of|the|for|and|against|on|in)"
+# Not "em"/"in": "Grupo Alibaba em Hangzhou" is a body and where it is.
+_LINK = r"(?:de|da|do|das|dos|e|a|o|à|ao|contra|para|sobre|of|the|for|and|against|on)"
 # A run of capitalised words joined by little words, ending on a capitalised one.
 _RUN = re.compile(rf"{_WORD}(?:\s+(?:{_LINK}\s+)*{_WORD})*")
 # Sentence openers and verbs that a capital does not make part of a name.
@@ -234,7 +235,8 @@ _TOPICS = re.compile(
     r"\b(?:abrangendo|abrangeu|incluindo|covering|including|on topics such as|"
     r"(?:formação|cursos?|palestras?|acções|training|courses?|sessions?|workshops?|lectures?)"
     r"\s+(?:de formação\s+)?(?:sobre|on))"
-    r"\s+((?:[^,.;]+,\s+)*[^,.;]+?\s+(?:e|and)\s+[^,.;]+?)(?=[,.;]|$)"
+    r"\s+((?:[^,.;]+,\s+)*[^,.;]+?\s+(?:e|and)\s+[^,.;]+?)"
+    r"(?=[,.;]|$|\s+(?:for|para|to|in|em|by|pel[oa]|organi[sz]\w*|ministrad\w*|delivered)\b)"
 )
 _TOPIC_SPLIT = re.compile(r",\s+(?:e\s+|and\s+)?|\s+(?:e|and)\s+")
 _ARTICLE = re.compile(r"^(?:a|o|as|os|the)\s+")

@@ -47,18 +47,25 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _REPORT_HEADER = re.compile(
-    r"^\S.{0,40}(?:(?:19|20)\d\d.{0,8}(?:報告|报告|年報|年报)|relat[óo]rio.{0,80}(?:19|20)\d\d"
+    r"^(?=\S).{0,40}(?:(?:19|20)\d\d.{0,8}(?:報告|报告|年報|年报)|relat[óo]rio.{0,80}(?:19|20)\d\d"
     r"|(?:19|20)\d\d.{0,10}annual report|annual report.{0,80}(?:19|20)\d\d)\S{0,6}$",
     re.IGNORECASE,
 )
 
 
-def squeeze(line: str) -> str:
-    """Remove the spaces an extractor put around CJK text; keep those between Latin words."""
+def squeeze(line: str, latin: bool = False) -> str:
+    """Remove the spaces an extractor put around CJK text; keep those between Latin words,
+    and in Latin text those around punctuation that CJK shares ("the “Forum” in")."""
     line = _SPACES.sub(" ", line).strip()
-    if not _IDEOGRAPH.search(line):  # Latin text: "the “Forum” in", "ICAC — Novos"
-        return line
-    return _SPACE_NEAR_CJK.sub("", line)
+    return line if latin else _SPACE_NEAR_CJK.sub("", line)
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+def is_latin(text: str) -> bool:
+    """Whether a text is Portuguese or English: far more Latin letters than ideographs."""
+    return len(_IDEOGRAPH.findall(text)) < len(_LATIN_LETTER.findall(text)) / 4
 
 
 def is_block_start(line: str) -> bool:
@@ -137,10 +144,10 @@ _CLITIC = re.compile(r"(?:se|lhes?|[oa]s?|l[oa]s?|n[oa]s?|me|te|vos)\b")
 _HYPHENATED = re.compile(r"[a-zà-ÿ]-$")
 
 
-def _join(left: str, right: str) -> str:
+def _join(left: str, right: str, latin: bool) -> str:
     """Join a wrapped line: Latin words on both sides of the break need their space back,
     and a word hyphenated across it ("coope-" / "ração") is made whole again."""
-    if _IDEOGRAPH.search(left) or _IDEOGRAPH.search(right):
+    if not latin:
         latin_end = left[-1].isascii() and left[-1].isalnum()
         if latin_end and right[0].isascii() and (right[0].isalnum() or right[0] == "("):
             return f"{left} {right}"
@@ -154,7 +161,8 @@ def normalize(text: str) -> str:
     """Return the chapter as one block per line, with extraction artefacts undone."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _CONTROL.sub("", text.replace("\f", "\n"))
-    lines = [squeeze(raw) for raw in text.split("\n")]
+    latin = is_latin(text)
+    lines = [squeeze(raw, latin) for raw in text.split("\n")]
     lines = [line for line in lines if line]
     counts = Counter(lines)
     repeated = {
@@ -167,7 +175,7 @@ def normalize(text: str) -> str:
         if _is_page_furniture(line, repeated):
             continue
         if blocks and not is_block_start(line) and not is_closed(blocks[-1]):
-            blocks[-1] = _join(blocks[-1], line)
+            blocks[-1] = _join(blocks[-1], line, latin)
         else:
             blocks.append(line)
     return "\n".join(blocks)
