@@ -13,7 +13,7 @@ import re
 from .registry import Found, Registry
 from .text import ABBREVIATION
 
-_PT_WORDS = re.compile(r"\b(?:de|da|do|das|dos|em|para|com|pelo|pela|não|ção)\b|ção\b|ões\b")
+_PT_WORDS = re.compile(r"\b(?:de|da|do|das|dos|em|para|com|pelo|pela|não)\b|ção\b|ões\b")
 _EN_WORDS = re.compile(r"\b(?:the|of|and|to|with|for|was|were|by|from)\b")
 
 
@@ -64,8 +64,8 @@ _RUN = re.compile(rf"{_WORD}(?:\s+(?:{_LINK}\s+)*{_WORD})*")
 # Sentence openers and verbs that a capital does not make part of a name.
 _NOT_NAME = re.compile(
     r"^(?:Deslocação|Deslocações|Visita|Visitas|Recepção|Receção|Participação|Em|No|Na|A|O|"
-    r"As|Os|Além|Ao|Para|The|In|On|At|A|An|Also|Visit|Visited|Received|Attended|Hosted|"
-    r"Attendance|Trip|Reception|Participation|Ministering)$"
+    r"As|Os|Além|Ao|Para|The|In|On|At|An|Also|Visit|Visited|Received|Attended|Hosted|"
+    r"Attendance|Trip|Reception|Participation)$"
 )
 _LINKED = re.compile(r"\b(?:de|da|do|das|dos|of)\b")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,3})\s*\)")
@@ -90,7 +90,8 @@ _QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
 # A delegation named by who its members are and where from: "delegação de procuradores da
 # Indonésia", "a delegation of judges from Timor-Leste" (not "a delegação da China").
 _DELEGATION = re.compile(
-    r"\b[Dd]elega(?:ção|ções|tions?)\s+(?:de|of)\s+[a-zà-ÿ][^,;.«“]{2,60}?\s+(?:d[aoe]s?|from|of)\s+"
+    r"\b[Dd]elega(?:ção|ções|tions?)\s+(?:de|of)\s+[a-zà-ÿ][^,;.«“]{2,60}?"
+    r"\s+(?:d[aoe]s?|from|of)\s+"
 )
 
 
@@ -217,10 +218,12 @@ _EVENT_NOUNS = (
 # An untitled event after the verb that attends it: "participar num curso de formação
 # organizado por…", "a visit to the Exhibition on National Security".
 _UNTITLED_EVENT = re.compile(
-    r"\b(?:particip\w*|assist\w*|frequent\w*|visit\w*|attend\w*|took part)\b[^,.;«»“”]{0,40}?"
+    r"\b(?:particip\w*|assist\w*|frequent\w*|visit\w*|attend\w*|t(?:ake|ook|aking) part)\b"
+    r"[^,.;«»“”]{0,40}?"
     r"\b(?:n[oa]s?|num|numa|[oa]s?|à|ao|em|in|at|to|the|an?)\s+"
     rf"((?:[A-Z][\w-]+\s+){{0,3}}(?:{_EVENT_NOUNS})\b[^,.;«»“”()]{{0,90}}?)"
-    r"(?=[,.;(]|$|\s+(?:organi[zs]\w*|realizad\w*|promovid\w*|held|hosted|co-organi[zs]ed|em\s+[A-Z]|in\s+[A-Z]))"
+    r"(?=[,.;(]|$|\s+(?:organi[zs]\w*|realizad\w*|promovid\w*|held|hosted|co-organi[zs]ed"
+    r"|em\s+[A-Z]|in\s+[A-Z]))"
 )
 # A session given by its number: "na 10.ª Sessão do Grupo de Revisão…", "the 5th Meeting of…".
 _ORDINAL_EVENT = re.compile(
