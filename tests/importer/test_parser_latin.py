@@ -255,6 +255,10 @@ def test_a_body_named_once_or_twice_is_not_the_author():
             "organised by the Academy.",
             ["Advanced Course on Investigation"],
         ),
+        (
+            "Em Outubro, participou na Reunião Anual do Grupo Ásia/Pacífico (APG), em Katmandu.",
+            ["Reunião Anual do Grupo Ásia/Pacífico"],
+        ),
     ],
 )
 def test_untitled_events_numbered_or_named_after_a_participation_verb(sentence, events):

@@ -213,7 +213,8 @@ def _overlaps(start: int, end: int, spans) -> bool:
 _EVENT_NOUNS = (
     r"[Cc]urso|[Ss]eminário|[Ee]xposição|[Ff]eira|[Ww]orkshop|[Cc]onferência|[Ff]órum|"
     r"[Cc]olóquio|[Ss]imp[óo]sio|[Ee]xhibition|[Cc]ourse|[Ss]eminar|[Cc]onference|[Ff]orum|"
-    r"[Ss]ymposium|[Tt]raining [Pp]rogramme|[Tt]raining [Cc]ourse"
+    r"[Ss]ymposium|[Tt]raining [Pp]rogramme|[Tt]raining [Cc]ourse|Reunião|Assembleia|Cimeira|"
+    r"Meeting|Assembly|Summit"
 )
 # An untitled event after the verb that attends it: "participar num curso de formação
 # organizado por…", "a visit to the Exhibition on National Security".
