@@ -1,6 +1,7 @@
 """Saving a parsed chapter: drafts, matching of known bodies, idempotence, all-or-nothing."""
 
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -106,3 +107,27 @@ def test_viewer_cannot_import(sample_text, viewer):
     with pytest.raises(PermissionDenied):
         save(sample_text, viewer)
     assert not Activity.objects.exists()
+
+
+CHAPTERS = Path(__file__).parent / "chapters"
+
+
+def test_portuguese_chapter_keeps_its_wording_in_portuguese_columns(editor):
+    text = (CHAPTERS / "2024_pt_pdf_extracted.txt").read_text(encoding="utf-8")
+    vienna = Place.objects.create(
+        name_zh_hant="維也納",
+        name_pt="Viena",
+        name_en="Vienna",
+        kind="city",
+        region_group="abroad",
+    )
+    parsed = parse_chapter(text, year=2024, registry=importer.registry_for(editor.agency))
+    assert parsed.language == "pt"
+    summary = importer.save_chapter(parsed, user=editor, source_name="capitulo.txt")
+    assert len(summary.created) >= 15
+    activity = Activity.objects.filter(places=vienna).first()
+    assert activity is not None and "維也納" not in summary.places_created
+    assert activity.summary_pt and not activity.summary_zh_hant
+    assert activity.title_pt and activity.title_zh_hant
+    event = Event.objects.exclude(title_pt="").first()
+    assert event.title_zh_hant == event.title_pt

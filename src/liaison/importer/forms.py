@@ -11,6 +11,7 @@ LANGUAGE_CHOICES = [
     ("zh-Hant", _("Chinese (Traditional)")),
     ("zh-Hans", _("Chinese (Simplified)")),
     ("pt", _("Portuguese")),
+    ("en", _("English")),
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -35,6 +36,7 @@ DEFAULT_ROLE = {
     ActivityKind.TRAINING: BodyRole.ORGANIZER,
 }
 TITLE_LENGTH = 80
+LATIN_COLUMNS = {"pt": "pt", "en": "en"}
 
 
 @dataclass
@@ -94,16 +96,19 @@ def import_key(year: int, kind: str, text: str) -> str:
 class _Linker:
     """Finds or creates the places, bodies and topics an import names, once per import."""
 
-    def __init__(self, user, summary: ImportSummary):
+    def __init__(self, user, summary: ImportSummary, language: str):
         self.user, self.summary = user, summary
+        #: The column a Portuguese or English chapter's own wording goes to, besides zh-Hant.
+        self.written = LATIN_COLUMNS.get(language)
         self.bodies: dict[str, PartnerBody] = {}
         for body in PartnerBody.objects.filter(agency=user.agency):
             for name in body.all_names:
                 self.bodies.setdefault(fold(name), body)
         self.places: dict[str, Place] = {}
         for place in Place.objects.all():
-            for name in (place.name_zh_hant, *place.aliases):
-                self.places.setdefault(fold(name), place)
+            for name in (place.name_zh_hant, place.name_pt, place.name_en, *place.aliases):
+                if name:
+                    self.places.setdefault(fold(name), place)
 
     def place(self, name: str) -> Place:
         known = self.places.get(fold(name))
@@ -115,9 +120,7 @@ class _Linker:
             Place,
             user=self.user,
             data={
-                "name_zh_hant": name,
-                "name_pt": seed.get("pt", ""),
-                "name_en": seed.get("en", ""),
+                **self.names("name", name, seed),
                 "kind": kind if kind in Place.Kind.values else Place.Kind.REGION,
                 "region_group": seed.get("region", "abroad"),
                 "aliases": seed.get("aliases", []),
@@ -138,9 +141,7 @@ class _Linker:
             PartnerBody,
             user=self.user,
             data={
-                "name_zh_hant": name,
-                "name_pt": seed.get("pt", ""),
-                "name_en": seed.get("en", ""),
+                **self.names("name", name, seed),
                 "acronym": acronyms[0] if acronyms else "",
                 "aliases": seed.get("aliases", []),
                 "region_group": seed.get("region", ""),
@@ -154,8 +155,24 @@ class _Linker:
 
     def topic(self, name: str) -> Topic:
         known = Topic.objects.filter(name_zh_hant=name).first()
-        data = {"name_zh_hant": name}
+        data = self.names("name", name)
         return known or services.create_reference(Topic, user=self.user, data=data)
+
+    def names(self, field: str, written: str, seed: dict | None = None) -> dict[str, str]:
+        """The trilingual columns for a name read from the chapter.
+
+        zh-Hant is required: a Portuguese or English chapter's wording stands in for it in
+        the draft (and is kept in its own language's column) until the reviewer translates.
+        """
+        seed = seed or {}
+        names = {
+            f"{field}_zh_hant": written,
+            f"{field}_pt": seed.get("pt", ""),
+            f"{field}_en": seed.get("en", ""),
+        }
+        if self.written and written not in seed.values():
+            names[f"{field}_{self.written}"] = written
+        return names
 
 
 def _title(item: dict) -> str:
@@ -163,17 +180,20 @@ def _title(item: dict) -> str:
     if item["events"]:
         return item["events"][0][:TITLE_LENGTH]
     text = item["text"].rstrip("。；;.")
-    clause = text.split("，", 1)[0]
+    clause = re.split(r"，|, ", text, maxsplit=1)[0]
     text = clause if len(clause) >= 6 else text
     return text if len(text) <= TITLE_LENGTH else text[: TITLE_LENGTH - 1] + "…"
 
 
-def _activity_data(item: dict, year: int, key: str, source_name: str) -> dict:
+def _activity_data(item: dict, year: int, key: str, source_name: str, linker: _Linker) -> dict:
     month = item.get("month")
+    summary = {"summary_zh_hant": item["text"]}
+    if linker.written:
+        summary = {f"summary_{linker.written}": item["text"]}
     return {
         "kind": item["kind"],
-        "title_zh_hant": _title(item),
-        "summary_zh_hant": item["text"],
+        **linker.names("title", _title(item)),
+        **summary,
         "year": year,
         "start_date": datetime.date(year, month, 1) if month else None,
         "date_precision": DatePrecision.MONTH if month else DatePrecision.YEAR,
@@ -193,7 +213,7 @@ def save_chapter(
 ) -> ImportSummary:
     """Save every parsed activity as a draft; all or nothing."""
     summary = ImportSummary()
-    linker = _Linker(user, summary)
+    linker = _Linker(user, summary, parsed.language)
     items = [_in_traditional(item, parsed.language) for item in parsed.to_contract()["activities"]]
     existing = set(
         Activity.objects.filter(agency=user.agency, year=parsed.year)
@@ -232,7 +252,7 @@ def _save_activity(item: dict, year: int, key: str, source_name: str, linker: _L
     activity = services.create_record(
         Activity,
         user=linker.user,
-        data=_activity_data(item, year, key, source_name),
+        data=_activity_data(item, year, key, source_name, linker),
         many={
             "places": [linker.place(name) for name in item.get("places", [])],
             "topics": [linker.topic(name) for name in item.get("topics") or []],
@@ -244,5 +264,5 @@ def _save_activity(item: dict, year: int, key: str, source_name: str, linker: _L
         body = linker.body(named["name"], named.get("acronym") or "")
         ActivityBody.objects.get_or_create(activity=activity, body=body, role=role)
     for position, title in enumerate(dict.fromkeys(item.get("events", []))):
-        Event.objects.create(activity=activity, title_zh_hant=title, position=position)
+        Event.objects.create(activity=activity, position=position, **linker.names("title", title))
     return activity

@@ -11,7 +11,7 @@ from liaison.importer.parser import ChapterError, parse_chapter
 from liaison.importer.services import registry_for, save_chapter
 from liaison.importer.sources import SourceError, read_chapter_source
 
-LANGUAGES = ("auto", "zh-Hant", "zh-Hans", "pt")
+LANGUAGES = ("auto", "zh-Hant", "zh-Hans", "pt", "en")
 TABLE_COLUMNS = ("kind", "month", "places", "organizations", "events", "text")
 
 
