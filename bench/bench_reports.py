@@ -6,6 +6,7 @@ Builds a throw-away SQLite database in a temporary folder (migrated here), fills
 year of records and the year before, then times the whole generation (queries, statistics,
 charts, rendering) per format: the median of `--repeat` runs after one warm-up run (fonts
 and templates load once per process). Exits non-zero when a median is over its target.
+The CPU time is printed too: on a machine busy with other work it is the steadier figure.
 """
 
 from __future__ import annotations
@@ -112,16 +113,23 @@ def fill(count: int):
     return agency
 
 
-def time_format(agency, fmt: str, language: str, repeat: int) -> tuple[float, float, int]:
+def time_format(agency, fmt: str, language: str, repeat: int) -> dict:
+    """Wall and CPU milliseconds: the first run, and the medians of `repeat` runs after it."""
     from liaison.reports.services import generate
 
-    def once() -> tuple[float, int]:
-        start = time.perf_counter()
+    def once() -> tuple[float, float, int]:
+        wall, cpu = time.perf_counter(), time.process_time()
         _, content = generate(agency, 2024, language, fmt)
-        return (time.perf_counter() - start) * 1000, len(content)
+        return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000, len(content)
 
-    cold, size = once()
-    return cold, statistics.median(once()[0] for _ in range(repeat)), size
+    cold, _, size = once()
+    runs = [once() for _ in range(repeat)]
+    return {
+        "cold": cold,
+        "wall": statistics.median(run[0] for run in runs),
+        "cpu": statistics.median(run[1] for run in runs),
+        "size": size,
+    }
 
 
 def main() -> int:
@@ -136,13 +144,14 @@ def main() -> int:
         over = []
         print(f"chapter of {args.activities} activities ({args.lang}), median of {args.repeat}:")
         for fmt, target in TARGETS_MS.items():
-            cold, median, size = time_format(agency, fmt, args.lang, args.repeat)
-            flag = "ok" if median <= target else "OVER"
+            run = time_format(agency, fmt, args.lang, args.repeat)
+            flag = "ok" if run["wall"] <= target else "OVER"
             print(
-                f"  {fmt:5} {median:8.1f} ms (first run {cold:7.1f} ms, {size:>9,} bytes)"
+                f"  {fmt:5} {run['wall']:8.1f} ms (CPU {run['cpu']:7.1f} ms,"
+                f" first run {run['cold']:7.1f} ms, {run['size']:>9,} bytes)"
                 f"  target ≤ {target:.0f} ms  {flag}"
             )
-            if median > target:
+            if run["wall"] > target:
                 over.append(fmt)
     if over:
         print(f"over target: {', '.join(over)}")

@@ -49,7 +49,7 @@ def render(chapter: Chapter) -> bytes:
     for table in tables:
         write.table(table)
         if table.key in drawn:
-            document.add_picture(io.BytesIO(charts.png(table)), width=Cm(charts.WIDTH_IN * 2.54))
+            document.add_picture(io.BytesIO(charts.png(table)), width=Cm(15))
 
     if chapter.missing:
         write.paragraph(chapter.labels["missing"], "Heading 2")
