@@ -99,7 +99,6 @@ class Namer:
     """Names in the chapter's language, noting every one that falls back to zh-Hant."""
 
     def __init__(self, language: str):
-        self.language = language
         self.column = column_suffix(language)
         self.missing: dict[tuple[str, str], None] = {}
 
