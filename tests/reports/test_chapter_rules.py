@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from liaison.activities.choices import ActivityKind, BodyRole, Mode
+from liaison.activities.choices import ActivityKind, BodyRole, DatePrecision, Mode
 from liaison.activities.models import Activity, ActivityBody
 from liaison.core.choices import Classification, RegionGroup, WorkflowState
 from liaison.reports.builder import build_chapter
@@ -224,3 +224,19 @@ def test_a_chapter_costs_a_fixed_number_of_queries(agency, django_assert_max_num
         EventFactory(activity=activity)
     with django_assert_max_num_queries(14):
         build_chapter(agency, 2024, "pt")
+
+
+def test_chinese_prose_says_its_month_when_the_summary_does_not(agency):
+    june = {"start_date": datetime.date(2024, 6, 1), "date_precision": DatePrecision.MONTH}
+    ActivityFactory(
+        agency=agency, kind=ActivityKind.CONVENTION_REVIEW, summary_zh_hant="派員參加會議。", **june
+    )
+    ActivityFactory(
+        agency=agency, kind=ActivityKind.TRAINING, summary_zh_hant="在6月派員受訓。", **june
+    )
+    ActivityFactory(agency=agency, summary_zh_hant="赴香港出席會議。", **june)
+    assert texts(build_chapter(agency, 2024, "zh-Hant")) == [
+        "赴香港出席會議。",  # a bullet, as the seed lists visits: undated
+        "在6月，派員參加會議。",
+        "在6月派員受訓。",
+    ]
