@@ -38,3 +38,4 @@ def test_imported_sample_written_as_markdown_imports_back_as_the_gold(agency, ed
     again = parse_chapter(markdown, year=GOLD["year"], registry=registry_for(agency))
     result = score(GOLD, again.to_contract())
     assert result["score"] >= 0.95, f"round-trip score {result['score']:.3f}: {result}"
+    assert len(again.activities) == len(parsed.activities), "the statistics read as activities"

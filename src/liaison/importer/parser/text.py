@@ -53,6 +53,11 @@ _REPORT_HEADER = re.compile(
 )
 
 
+# Markdown, as this project writes chapters: heading marks go, table rows (statistics) too.
+_MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
+_MARKDOWN_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
+
+
 def squeeze(line: str, latin: bool = False) -> str:
     """Remove the spaces an extractor put around CJK text; keep those between Latin words,
     and in Latin text those around punctuation that CJK shares ("the “Forum” in")."""
@@ -161,6 +166,7 @@ def normalize(text: str) -> str:
     """Return the chapter as one block per line, with extraction artefacts undone."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _CONTROL.sub("", text.replace("\f", "\n"))
+    text = _MARKDOWN_TABLE_ROW.sub("", _MARKDOWN_HEADING.sub("", text))
     latin = is_latin(text)
     lines = [squeeze(raw, latin) for raw in text.split("\n")]
     lines = [line for line in lines if line]
