@@ -204,10 +204,5 @@ def save_reference(item, *, user, version: int | None = None):
 
 @transaction.atomic
 def create_reference(model: type[models.Model], *, user, data: Mapping[str, Any]):
-    """Create shared reference data (a place, a topic): editors keep the gazetteer."""
-    require_perm(user, "add", model)
-    record = model(**data)
-    record.created_by = record.updated_by = user
-    record.full_clean()
-    record.save()
-    return record
+    """Create shared reference data (a place, a topic) from field values."""
+    return save_reference(model(**data), user=user)
