@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "liaison.cooperation",
     "liaison.importer",
     "liaison.reports",
+    "liaison.demo",
     "liaison.web",
 ]
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from liaison.core.demo import PASSWORD, USERS, Demo
+from liaison.demo.loader import PASSWORD, USERS, Demo
 
 
 class Command(BaseCommand):
