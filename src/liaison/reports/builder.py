@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from liaison.activities.choices import ActivityKind, BodyRole
 from liaison.activities.models import Activity
 from liaison.core.choices import WorkflowState
+from liaison.core.text import to_traditional
 from liaison.core.translation import column_suffix
 from liaison.reports import text
 from liaison.reports.grammar import Named
@@ -132,8 +133,9 @@ def build_chapter(
     current = load_records(current_qs)
 
     name = Namer(language)
+    # The office's own name as its record gives it: the seed never abbreviates it (廉署).
     agency_name = (
-        agency.short_name_zh_hant or agency.name_zh_hant
+        agency.name_zh_hant
         if language == "zh-Hant"
         else name(Name(agency.name_zh_hant, agency.name_pt, agency.name_en, "agency"), "agency")
     )
@@ -152,10 +154,14 @@ def build_chapter(
         for record in current:
             by_kind[record.kind].append(record)
         for kind in ActivityKind:
-            items = [
-                Item(sentence(record, language, name, context), _is_draft(record))
-                for record in by_kind[kind]
-            ]
+            items = paragraphs(
+                [
+                    (record, Item(sentence(record, language, name, context), _is_draft(record)))
+                    for record in in_source_order(by_kind[kind])
+                ],
+                language,
+                PART_STYLES[kind],
+            )
             lead_context = {**context, "count": len(items)}
             lead = text.render_text(language, f"leads/{kind}.txt", lead_context) if items else ""
             parts.append(
@@ -188,11 +194,54 @@ def build_chapter(
     )
 
 
+def in_source_order(records: list[Record]) -> list[Record]:
+    """Imported records in the order their chapter told them (a dated paragraph may follow
+    an undated one), then the others in date order."""
+    imported = [r for r in records if "block" in r.source_ref]
+    imported.sort(
+        key=lambda r: (
+            r.source_ref.get("file", ""),
+            r.source_ref["block"],
+            r.source_ref.get("start", 0),
+        )
+    )
+    return imported + [r for r in records if "block" not in r.source_ref]
+
+
+def paragraphs(items: list[tuple[Record, Item]], language: str, style: str) -> list[Item]:
+    """In prose parts, sentences that shared a paragraph of their chapter share it again:
+    "此外，亦邀請…" leans on the sentence before it for its subject."""
+    joined: list[Item] = []
+    previous = None
+    for record, item in items:
+        place = (record.source_ref.get("file"), record.source_ref.get("block"))
+        same_paragraph = place[1] is not None and place == previous
+        if style == "prose" and joined and same_paragraph and joined[-1].is_draft == item.is_draft:
+            space = "" if language == "zh-Hant" else " "
+            joined[-1] = Item(f"{joined[-1].text}{space}{item.text}", item.is_draft)
+            continue
+        joined.append(item)
+        previous = place
+    return joined
+
+
+def source_sentence(record: Record, summary: str) -> str:
+    """The sentence as its chapter wrote it, with the context the parser left out of the
+    summary ("國家安全是…的重要基礎，", "此外，"), while the summary is still the imported one."""
+    source = record.source_ref.get("source", "")
+    if not source or summary != record.source_text.strip():
+        return summary
+    for candidate in (source, to_traditional(source)):
+        if summary in candidate:
+            return candidate
+    return summary
+
+
 def sentence(record: Record, language: str, name: Namer, context: dict) -> str:
     """The activity's own summary in `language`, else one written from its template."""
     summary = getattr(record.summary, name.column).strip()
     if summary:
-        return dated(summary, record, language)
+        return dated(source_sentence(record, summary), record, language)
     roles = defaultdict(list)
     for role, body in record.bodies:
         roles[ROLE_NAMES[role]].append(body)

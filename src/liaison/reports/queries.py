@@ -71,6 +71,9 @@ class Record:
     events: list[Name] = field(default_factory=list)
     topics: list[Name] = field(default_factory=list)
     bodies: list[tuple[str, Name]] = field(default_factory=list)
+    #: An imported record's sentence as parsed, and where it stood in its chapter.
+    source_text: str = ""
+    source_ref: dict = field(default_factory=dict)
 
     @property
     def month(self) -> int | None:
@@ -100,9 +103,18 @@ def names(prefix: str) -> tuple[str, str, str]:
 def load_records(activities: QuerySet[Activity]) -> list[Record]:
     """The activities with their places, topics, events and bodies, in five queries of plain
     values: model instances and prefetch querysets cost more than all the rest of a chapter."""
-    rows = activities.values_list("pk", *COLUMNS, *names("title"), *names("summary"))
+    rows = activities.values_list(
+        "pk", *COLUMNS, *names("title"), *names("summary"), "source_text", "source_ref"
+    )
     records = {
-        pk: Record(*values[:7], Name(*values[7:10]), Name(*values[10:13])) for pk, *values in rows
+        pk: Record(
+            *values[:7],
+            Name(*values[7:10]),
+            Name(*values[10:13]),
+            source_text=values[13],
+            source_ref=values[14] or {},
+        )
+        for pk, *values in rows
     }
     ids = activities.order_by().values("pk")
     places = Activity.places.through.objects.filter(activity__in=ids).order_by("pk")
