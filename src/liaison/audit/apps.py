@@ -9,9 +9,10 @@ class AuditConfig(AppConfig):
     def ready(self) -> None:
         """Every record and reference model's changes go to the audit log (django-auditlog)."""
         from auditlog.registry import auditlog
+        from auditlog.signals import post_log
         from django.contrib.auth.signals import user_login_failed
 
-        from liaison.audit.signals import log_login_failure
+        from liaison.audit.signals import keep_record_scope, log_login_failure
         from liaison.core.models import TrackedModel
 
         noise = ["version", "updated_at", "created_at"]
@@ -32,3 +33,4 @@ class AuditConfig(AppConfig):
             m2m_fields={"groups"},
         )
         user_login_failed.connect(log_login_failure, dispatch_uid="liaison-login-failed")
+        post_log.connect(keep_record_scope, dispatch_uid="liaison-audit-scope")
