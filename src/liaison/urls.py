@@ -8,6 +8,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("activities/", include("liaison.activities.urls")),
     path("import/", include("liaison.importer.urls")),
     path("reports/", include("liaison.reports.urls")),
     path("", include("liaison.web.urls")),

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ActivitiesConfig(AppConfig):
     name = "liaison.activities"
     verbose_name = _("Activities")
+
+    def ready(self) -> None:
+        from liaison.activities.views import FAMILIES
+        from liaison.core import registry
+
+        registry.register(*FAMILIES)

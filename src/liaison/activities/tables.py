@@ -1,0 +1,14 @@
+import django_tables2 as tables
+
+from liaison.activities.models import Activity
+from liaison.core.tables import LinkColumn, RecordTable
+
+
+class ActivityTable(RecordTable):
+    title = LinkColumn(order_by=("title_zh_hant",))
+    places = tables.ManyToManyColumn(orderable=False)
+
+    class Meta(RecordTable.Meta):
+        model = Activity
+        fields = ("title", "kind", "year", "start_date", "places")
+        sequence = ("title", "kind", "year", "start_date", "places", "classification", "state")

@@ -1,0 +1,19 @@
+"""The activity pages: the generic ones, fed with this family's pieces."""
+
+from liaison.activities.filtersets import ActivityFilterSet
+from liaison.activities.forms import ActivityForm
+from liaison.activities.models import Activity
+from liaison.activities.tables import ActivityTable
+from liaison.core.registry import Family
+
+ACTIVITIES = Family(
+    model=Activity,
+    namespace="activities",
+    table=ActivityTable,
+    filterset=ActivityFilterSet,
+    form=ActivityForm,
+    list_prefetch=("places",),
+    children=("body_roles", "events", "delegation"),
+    detail_prefetch=("body_roles__body", "delegation__staff"),
+)
+FAMILIES = (ACTIVITIES,)

@@ -1,0 +1,156 @@
+"""The record families the web interface knows, so that every generic page, the navigation,
+search and the leak test find them without hand edits (NetBox's registry, our way).
+
+Each family app declares its `Family` in its views.py and registers it from its
+AppConfig.ready(); core itself names no family.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+
+from liaison.core.models import RecordModel, ReferenceModel
+from liaison.core.visibility import roles_of
+
+LIST_PAGES = ("list", "add", "bulk")
+RECORD_PAGES = ("detail", "edit", "delete")
+
+
+def is_member(user) -> bool:
+    return bool(roles_of(user))
+
+
+@dataclass(frozen=True)
+class Family:
+    """One kind of record and the pieces its pages are built from."""
+
+    model: type[models.Model]
+    #: The URL namespace of the app that serves the family ("activities").
+    namespace: str
+    table: type
+    filterset: type
+    #: None for rows written elsewhere (attendance is recorded on its course).
+    form: type | None = None
+    #: Related rows the list reads with its records (so no query per row).
+    list_select: tuple[str, ...] = ()
+    list_prefetch: tuple[str, ...] = ()
+    #: Who finds the family in the navigation and may open its pages at all.
+    shown_to: Callable[[Any], bool] = is_member
+    #: Fields the detail page leaves out (bookkeeping that says nothing to a reader).
+    hidden_fields: tuple[str, ...] = (
+        "id",
+        "agency",
+        "import_key",
+        "source_ref",
+        "version",
+        "state",
+    )
+    #: Rows belonging to the record that its detail page lists (related names), and what
+    #: they in turn show (prefetch lookups such as "body_roles__body").
+    children: tuple[str, ...] = ()
+    detail_prefetch: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.model._meta.model_name
+
+    @property
+    def label(self):
+        return self.model._meta.verbose_name_plural
+
+    @property
+    def is_record(self) -> bool:
+        return issubclass(self.model, RecordModel)
+
+    @property
+    def is_reference(self) -> bool:
+        return issubclass(self.model, ReferenceModel)
+
+    def url_name(self, action: str) -> str:
+        return f"{self.namespace}:{self.name}_{action}"
+
+    def url(self, action: str, pk: int | None = None) -> str:
+        return reverse(self.url_name(action), kwargs={} if pk is None else {"pk": pk})
+
+    def urls(self, pk: int | None = None) -> dict[str, str]:
+        """The family's pages that exist: the list's, and the record's when `pk` is given."""
+        found = {}
+        for action in LIST_PAGES + (RECORD_PAGES if pk is not None else ()):
+            kwargs = {"pk": pk} if action in RECORD_PAGES else {}
+            try:
+                found[action] = reverse(self.url_name(action), kwargs=kwargs)
+            except NoReverseMatch:
+                continue
+        return found
+
+    def visible(self, user) -> models.QuerySet:
+        """The family's rows the user may see, read through the chokepoint."""
+        if not self.shown_to(user):
+            return self.model.objects.none()
+        queryset = self.model.objects.all()
+        if hasattr(queryset, "visible_to"):
+            queryset = queryset.visible_to(user)
+        elif not is_member(user):  # shared reference data: every member reads it
+            queryset = queryset.none()
+        return queryset
+
+    def list_rows(self, user) -> models.QuerySet:
+        return (
+            self.visible(user)
+            .select_related(*self.list_select)
+            .prefetch_related(*self.list_prefetch)
+        )
+
+    def detail_rows(self, user) -> models.QuerySet:
+        """The chokepoint with everything a detail page shows, read in a fixed few queries."""
+        opts = self.model._meta
+        related = [f.name for f in opts.concrete_fields if f.is_relation and f.name != "agency"]
+        many = [f.name for f in opts.many_to_many]
+        return (
+            self.visible(user)
+            .select_related(*related)
+            .prefetch_related(*many, *self.children, *self.detail_prefetch)
+        )
+
+
+_families: dict[type[models.Model], Family] = {}
+
+
+def register(*families: Family) -> None:
+    for family in families:
+        if family.model in _families:
+            raise ValueError(f"{family.model.__name__} is already registered.")
+        _families[family.model] = family
+
+
+def families() -> list[Family]:
+    """Every registered family, in the order the apps registered them."""
+    return list(_families.values())
+
+
+def family_of(model: type[models.Model]) -> Family | None:
+    return _families.get(model)
+
+
+def navigation(user) -> list[Family]:
+    """The families the user finds in the menu."""
+    return [family for family in _families.values() if family.shown_to(user)]
+
+
+#: Panels other apps add to every record's detail page (attachments, for one): each is a
+#: function (record, user) -> (template name, context) or None.
+_panels: list[Callable[[Any, Any], tuple[str, dict] | None]] = []
+
+
+def add_detail_panel(panel: Callable[[Any, Any], tuple[str, dict] | None]) -> None:
+    if panel not in _panels:
+        _panels.append(panel)
+
+
+def panels_for(record, user) -> list[tuple[str, dict]]:
+    return [shown for panel in _panels if (shown := panel(record, user)) is not None]

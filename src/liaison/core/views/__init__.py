@@ -1,0 +1,39 @@
+"""Generic pages every record family is served by (NetBox's generic views, our way).
+
+An app's urls.py says `urlpatterns = family_urls(FAMILY)`; a family that needs a page of its
+own passes the view class in `views`.
+"""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from liaison.core.registry import Family
+from liaison.core.views.base import FamilyView
+from liaison.core.views.lists import BulkView, ListView
+from liaison.core.views.records import DeleteView, DetailView, EditView, WorkflowView
+
+__all__ = ["FamilyView", "family_urls"]
+
+PAGES = {
+    "list": ("", ListView),
+    "bulk": ("bulk/", BulkView),
+    "add": ("add/", EditView),
+    "detail": ("<int:pk>/", DetailView),
+    "edit": ("<int:pk>/edit/", EditView),
+    "delete": ("<int:pk>/delete/", DeleteView),
+    "workflow": ("<int:pk>/<str:step>/", WorkflowView),
+}
+READ_ONLY = ("list", "detail")
+
+
+def family_urls(family: Family, prefix: str = "", views: dict | None = None) -> list:
+    """The URL patterns of one family's pages, named `<model>_<page>` in the app's namespace."""
+    pages = PAGES if family.form is not None else {k: PAGES[k] for k in READ_ONLY}
+    if not family.is_record:
+        pages = {k: v for k, v in pages.items() if k not in ("bulk", "workflow")}
+    chosen = {**{name: view for name, (_route, view) in pages.items()}, **(views or {})}
+    return [
+        path(prefix + route, chosen[name].as_view(family=family), name=f"{family.name}_{name}")
+        for name, (route, _view) in pages.items()
+    ]
