@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "liaison.attachments",
     "liaison.cooperation",
     "liaison.importer",
+    "liaison.terminology",
     "liaison.reports",
     "liaison.demo",
     "liaison.web",

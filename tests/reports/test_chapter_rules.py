@@ -159,16 +159,23 @@ def test_sentences_are_written_from_the_record_when_there_is_no_summary(agency):
     assert texts(chapter["en"]) == [
         "Attended “7th Steering Committee meeting”, organised by the GlobE Network, in Vienna."
     ]
+    # Portuguese has no names of its own on the records: the terminology base gives them.
     assert texts(chapter["pt"]) == [
-        "Participação no “第7屆指導委員會會議”, organizado por 全球反腐敗執法合作網絡, em Viena."
+        "Participação no “7.ª Reunião do Comité Directivo”, organizado pela Rede Operacional "
+        "Global de Autoridades de Aplicação da Lei Anticorrupção (GlobE Network), em Viena."
     ]
-    # Portuguese falls back to zh-Hant and says what the translator must fill in.
-    missing = {(entry.category, entry.name) for entry in chapter["pt"].missing}
-    assert ("Entidade", "全球反腐敗執法合作網絡") in missing
-    assert ("Evento", "第7屆指導委員會會議") in missing
-    assert not any(name == "維也納" for _, name in missing)
-    assert "Traduções em falta" in render(chapter["pt"], "md").decode()
-    assert chapter["zh-Hant"].missing == []
+    assert chapter["pt"].missing == [] and chapter["zh-Hant"].missing == []
+
+
+def test_a_name_nobody_translated_is_shown_in_chinese_and_listed(agency):
+    body = PartnerBodyFactory(agency=agency, name_zh_hant="某某反貪機構", name_pt="")
+    meeting = ActivityFactory(agency=agency, kind=ActivityKind.MEETING)
+    ActivityBody.objects.create(activity=meeting, body=body, role=BodyRole.ORGANIZER)
+    EventFactory(activity=meeting, title_zh_hant="某某研討會")
+    chapter = build_chapter(agency, 2024, "pt")
+    assert texts(chapter) == ["Participação no “某某研討會”, organizado por 某某反貪機構."]
+    missing = {(entry.category, entry.name) for entry in chapter.missing}
+    assert missing == {("Entidade", "某某反貪機構"), ("Evento", "某某研討會")}
 
 
 def test_summary_in_the_chapter_language_wins(agency):

@@ -23,6 +23,7 @@ from liaison.reports import text
 from liaison.reports.grammar import Named
 from liaison.reports.queries import Name, Record, chapter_activities, load_records
 from liaison.reports.statistics import Table, TableBuilder
+from liaison.terminology.services import terminology
 
 #: The seed lists visits and meetings as bullets and writes the other parts as paragraphs.
 PART_STYLES = {
@@ -97,14 +98,20 @@ class Chapter:
 
 
 class Namer:
-    """Names in the chapter's language, noting every one that falls back to zh-Hant."""
+    """Names in the chapter's language: the record's own, else the terminology base's (read
+    once, and only if some record lacks a name); every one still missing is noted."""
 
     def __init__(self, language: str):
         self.column = column_suffix(language)
         self.missing: dict[tuple[str, str], None] = {}
+        self._terms = None
 
     def __call__(self, name: Name, category: str) -> Named:
         own = getattr(name, self.column)
+        if not own and self.column != "zh_hant":
+            if self._terms is None:
+                self._terms = terminology()
+            own = self._terms.translate(name.zh_hant, self.column)
         if not own:
             self.missing[(category, name.zh_hant)] = None
         return Named(own or name.zh_hant, name.kind, translated=bool(own))
