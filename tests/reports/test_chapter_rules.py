@@ -10,7 +10,7 @@ from liaison.activities.choices import ActivityKind, BodyRole, DatePrecision, Mo
 from liaison.activities.models import Activity, ActivityBody
 from liaison.core.choices import Classification, RegionGroup, WorkflowState
 from liaison.reports.builder import build_chapter
-from liaison.reports.queries import chapter_activities
+from liaison.reports.queries import ChapterScope
 from liaison.reports.render import render
 from tests.factories import (
     ActivityFactory,
@@ -85,30 +85,32 @@ def test_confidential_never_appears_even_for_a_cleared_officer(agency, mixed, ad
     assert visible.filter(pk=mixed["confidential"].pk).exists()
     for level in Classification:
         chapter = build_chapter(
-            agency, 2024, "zh-Hant", queryset=visible, include_drafts=True, max_classification=level
+            agency,
+            2024,
+            "zh-Hant",
+            reader=administrator,
+            include_drafts=True,
+            max_classification=level,
         )
         assert all("機密" not in text for text in texts(chapter))
 
 
 def test_drafts_appear_only_on_request_and_marked(agency, mixed, editor):
-    visible = Activity.objects.visible_to(editor)
-    assert "草擬的外訪。" not in "".join(
-        texts(build_chapter(agency, 2024, "zh-Hant", queryset=visible))
-    )
-    chapter = build_chapter(agency, 2024, "zh-Hant", queryset=visible, include_drafts=True)
+    approved_only = build_chapter(agency, 2024, "zh-Hant", reader=editor)
+    assert "草擬的外訪。" not in "".join(texts(approved_only))
+    chapter = build_chapter(agency, 2024, "zh-Hant", reader=editor, include_drafts=True)
     assert "【草稿】草擬的外訪。" in texts(chapter)
     assert "【草稿】待批的外訪。" in texts(chapter)
     assert "公開的外訪。" in texts(chapter)  # approved records carry no mark
     assert chapter.has_drafts
     markdown = render(chapter, "md").decode()
     assert "【草稿】草擬的外訪。" in markdown and chapter.labels["drafts_note"] in markdown
-    english = build_chapter(agency, 2024, "en", queryset=visible, include_drafts=True)
+    english = build_chapter(agency, 2024, "en", reader=editor, include_drafts=True)
     assert any(text.startswith("[DRAFT] ") for text in texts(english))
 
 
 def test_a_viewer_gets_no_drafts_even_when_asking(agency, mixed, viewer):
-    visible = Activity.objects.visible_to(viewer)
-    chapter = build_chapter(agency, 2024, "zh-Hant", queryset=visible, include_drafts=True)
+    chapter = build_chapter(agency, 2024, "zh-Hant", reader=viewer, include_drafts=True)
     assert texts(chapter) == ["公開的外訪。", "內部的外訪。"]
 
 
@@ -116,13 +118,11 @@ def test_other_agency_records_never_appear(agency, other_agency, mixed, make_use
     superuser = make_user(is_superuser=True, agency=None, username="root")
     visible = Activity.objects.visible_to(superuser)
     assert visible.filter(agency=other_agency).exists()
-    for queryset in (None, visible):
-        chapter = build_chapter(agency, 2024, "zh-Hant", queryset=queryset, include_drafts=True)
+    for reader in (None, superuser):
+        chapter = build_chapter(agency, 2024, "zh-Hant", reader=reader, include_drafts=True)
         assert all("他署" not in text for text in texts(chapter))
-        assert (
-            chapter_activities(agency, 2024, queryset=queryset).filter(agency=other_agency).count()
-            == 0
-        )
+        scope = ChapterScope(agency, reader, include_drafts=True)
+        assert scope.activities(2024).filter(agency=other_agency).count() == 0
 
 
 def test_statistics_never_count_what_the_text_hides(agency, mixed):

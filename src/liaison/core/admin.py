@@ -1,8 +1,9 @@
 """The admin's shared base classes: every admin page is a surface like any other.
 
 - Querysets start from the visibility chokepoint (`Model.objects.visible_to(user)`), so
-  list pages, change pages, autocompletes and foreign-key choices show what the user may
-  see and nothing more, superusers included.
+  list pages, change pages, inline rows, autocompletes, foreign-key choices and the
+  choices of every related-field list filter show what the user may see and nothing
+  more, superusers included.
 - Permissions come from `rules` (`rules.has_perm`), never `user.has_perm`, which would let
   a superuser past need-to-know.
 - Forms carry the record's version; a stale edit is refused before anything is written,
@@ -73,6 +74,26 @@ def error_text(error: Exception) -> str:
     return str(error)
 
 
+class VisibleRelatedFieldListFilter(admin.RelatedFieldListFilter):
+    """A "by unit", "by body"… filter offers only the records the user may see."""
+
+    def field_choices(self, field, request, model_admin):
+        visible = field.related_model._default_manager.visible_to(request.user)
+        return field.get_choices(
+            include_blank=False,
+            limit_choices_to={"pk__in": visible.values("pk")},
+            ordering=self.field_admin_ordering(field, request, model_admin),
+        )
+
+
+admin.FieldListFilter.register(
+    lambda field: bool(field.remote_field)
+    and hasattr(field.related_model._default_manager, "visible_to"),
+    VisibleRelatedFieldListFilter,
+    take_priority=True,
+)
+
+
 # Permission mixins ----------------------------------------------------------------------
 
 
@@ -117,7 +138,14 @@ class VisibleChoicesMixin:
 
 
 class ParentPermissionInlineMixin(VisibleChoicesMixin):
-    """Rows inside a record are part of it: who may change the record may change its rows."""
+    """Rows inside a record are part of it: who may change the record may change its rows.
+    A row is listed only when every record it links is visible (a hidden body's role is
+    neither shown nor touched by saving the others)."""
+
+    def get_queryset(self, request):
+        queryset = self.model._default_manager.visible_to(request.user)
+        ordering = self.get_ordering(request)
+        return queryset.order_by(*ordering) if ordering else queryset
 
     def has_view_permission(self, request, obj=None):
         return record_perm(request, "view", self.parent_model, obj)

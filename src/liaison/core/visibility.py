@@ -8,9 +8,16 @@ from `Model.objects.visible_to(user)`. The rules, in order:
 3. A record above the user's clearance is hidden; confidential records are seen only by
    the officers named on them (need-to-know), whatever the role.
 4. Viewers see approved records only; the roles that write also see drafts.
+5. A record or row that points at other records is visible only when each of them is: a
+   body's role in an activity, a delegation member, an attendance (both ends); an officer
+   (his unit), a membership (its body), an obligation (its membership), a register entry
+   (its counterpart). A nullable link hides nothing when empty. So every reader that starts
+   here, from a table of links to a count by unit, counts only what its reader may see.
 """
 
 from __future__ import annotations
+
+from functools import cache
 
 from django.db import models
 from django.db.models import Q
@@ -52,6 +59,10 @@ class RecordQuerySet(models.QuerySet):
     """Queryset of agency-owned, classified records with workflow state."""
 
     def visible_to(self, user) -> RecordQuerySet:
+        return with_visible_links(self.by_own_rules(user), user)
+
+    def by_own_rules(self, user) -> RecordQuerySet:
+        """Rules 1-4, on the record's own columns (rule 5 is `with_visible_links`)."""
         roles = roles_of(user)
         if not roles:
             return self.none()
@@ -77,13 +88,13 @@ class RecordQuerySet(models.QuerySet):
 
 
 class ChildQuerySet(models.QuerySet):
-    """Rows that belong to a record (attendance, roles of bodies…) are visible with it."""
+    """Rows that belong to a record (attendance, roles of bodies…) are visible with it, and
+    with every other record they link to (rule 5)."""
 
     parent_field = ""
 
     def visible_to(self, user) -> ChildQuerySet:
-        parent = self.model._meta.get_field(self.parent_field).related_model
-        return self.filter(**{f"{self.parent_field}__in": parent.objects.visible_to(user)})
+        return with_visible_links(self, user)
 
 
 def child_queryset(parent_field: str) -> type[ChildQuerySet]:
@@ -91,3 +102,30 @@ def child_queryset(parent_field: str) -> type[ChildQuerySet]:
     return type(
         f"{parent_field.title()}ChildQuerySet", (ChildQuerySet,), {"parent_field": parent_field}
     )
+
+
+@cache
+def record_links(model: type[models.Model]) -> tuple[models.ForeignKey, ...]:
+    """The foreign keys of `model` to models that have a visibility of their own."""
+    return tuple(
+        field
+        for field in model._meta.concrete_fields
+        if field.many_to_one and hasattr(field.related_model._default_manager, "visible_to")
+    )
+
+
+def with_visible_links(queryset: models.QuerySet, user) -> models.QuerySet:
+    """Rule 5: keep the rows whose linked records are all visible to `user`. A link back to
+    the same model (a body's parent body) is checked by the own rules only, which ends the
+    recursion; the other links form no cycle."""
+    for field in record_links(queryset.model):
+        related = field.related_model._default_manager
+        if field.related_model is queryset.model:
+            visible = related.by_own_rules(user)
+        else:
+            visible = related.visible_to(user)
+        condition = Q(**{f"{field.name}__in": visible.values("pk")})
+        if field.null:
+            condition |= Q(**{f"{field.name}__isnull": True})
+        queryset = queryset.filter(condition)
+    return queryset

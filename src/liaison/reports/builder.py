@@ -9,19 +9,16 @@ each one that falls back to zh-Hant is listed for the translator.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
-from django.db.models import QuerySet
-
 from liaison.activities.choices import ActivityKind, BodyRole
-from liaison.activities.models import Activity
 from liaison.core.choices import WorkflowState
 from liaison.core.text import to_traditional
 from liaison.core.translation import column_suffix
 from liaison.reports import text
 from liaison.reports.grammar import Named
-from liaison.reports.queries import Name, Record, chapter_activities, load_records
+from liaison.reports.queries import ChapterScope, Name, Record, load_records
 from liaison.reports.statistics import Table, TableBuilder
 from liaison.terminology.services import terminology
 
@@ -127,17 +124,18 @@ def build_chapter(
     *,
     include_drafts: bool = False,
     max_classification: int | None = None,
-    queryset: QuerySet[Activity] | None = None,
+    reader=None,
 ) -> Chapter:
-    """The chapter for `agency` and `year` in `language`, read through `queryset` if given."""
+    """The chapter for `agency` and `year` in `language`, as `reader` may see it (the
+    system's view of the agency when no reader is given)."""
     if language not in text.LANGUAGES:
         raise ValueError(f"unknown chapter language {language!r}")
-    rules = {"include_drafts": include_drafts, "queryset": queryset}
+    scope = ChapterScope(agency, reader, include_drafts)
     if max_classification is not None:
-        rules["max_classification"] = max_classification
-    current_qs = chapter_activities(agency, year, **rules)
-    previous_qs = chapter_activities(agency, year - 1, **rules)
-    current = load_records(current_qs)
+        scope = replace(scope, max_classification=max_classification)
+    current_qs = scope.activities(year)
+    previous_qs = scope.activities(year - 1)
+    current = load_records(current_qs, scope)
 
     name = Namer(language)
     # The office's own name as its record gives it: the seed never abbreviates it (廉署).
@@ -181,7 +179,7 @@ def build_chapter(
                 )
             )
         intro = text.render_text(language, "intro.txt", context)
-        tables = TableBuilder(labels, name).build(current_qs, previous_qs)
+        tables = TableBuilder(labels, name, scope).build(current_qs, previous_qs)
     else:
         intro, tables = text.render_text(language, "empty.txt", context), []
 

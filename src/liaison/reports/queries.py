@@ -11,37 +11,77 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from django.db.models import F, QuerySet
+from django.db import models
+from django.db.models import F, Q, QuerySet
 
 from liaison.activities.choices import DatePrecision
 from liaison.activities.models import Activity, ActivityBody, Event
 from liaison.core.choices import Classification, WorkflowState
+from liaison.core.visibility import record_links
 
 #: The level a chapter is written at unless told otherwise: public and internal records.
 DEFAULT_CLASSIFICATION = Classification.INTERNAL
 
 
-def chapter_activities(
-    agency,
-    year: int,
-    *,
-    include_drafts: bool = False,
-    max_classification: int = DEFAULT_CLASSIFICATION,
-    queryset: QuerySet[Activity] | None = None,
-) -> QuerySet[Activity]:
-    """The activities of `agency`'s chapter for `year`.
+@dataclass(frozen=True)
+class ChapterScope:
+    """What one agency's chapter may show, for one reader or (`reader=None`) for the system.
 
-    `queryset` is what the reader may see (`Activity.objects.visible_to(user)`); without
-    it the command reads as the system, for the agency, under the same chapter rules.
+    The same rules hold for every record the chapter names, not only for its activities: a
+    body, an officer or a unit appears in the text, a table or a chart only when it is
+    itself approved (or drafts are asked for), at or below the chapter's level, of the
+    agency, and visible to the reader. So a confidential body linked to a public activity
+    never appears, nor is counted.
     """
-    base = Activity.objects.all() if queryset is None else queryset
-    level = min(int(max_classification), Classification.RESTRICTED)
-    activities = base.filter(agency=agency, year=year, classification__lte=level)
-    if not include_drafts:
-        activities = activities.filter(state=WorkflowState.APPROVED)
-    return activities.order_by(F("start_date").asc(nulls_last=True), "pk")
+
+    agency: Any
+    reader: Any = None
+    include_drafts: bool = False
+    max_classification: int = DEFAULT_CLASSIFICATION
+
+    def records(self, model: type[models.Model]) -> QuerySet:
+        """The records of `model` the chapter may name (rule 5 of the chokepoint included:
+        those whose own linked records are in scope too)."""
+        if self.reader is None:
+            base = model._default_manager.all()
+        else:
+            base = model._default_manager.visible_to(self.reader)
+        level = min(int(self.max_classification), Classification.RESTRICTED)
+        records = base.filter(agency=self.agency, classification__lte=level)
+        if not self.include_drafts:
+            records = records.filter(state=WorkflowState.APPROVED)
+        return self._with_links_in_scope(records)
+
+    def activities(self, year: int) -> QuerySet[Activity]:
+        """The activities of the chapter for `year`, in the chapter's order."""
+        return (
+            self.records(Activity)
+            .filter(year=year)
+            .order_by(F("start_date").asc(nulls_last=True), "pk")
+        )
+
+    def links(self, model: type[models.Model], activities: QuerySet[Activity]) -> QuerySet:
+        """Rows of `model` (a body's role, an attendance) that hang on `activities` and
+        whose other ends are in the chapter's scope too."""
+        parent_field = model._default_manager.get_queryset().parent_field
+        rows = model._default_manager.filter(**{f"{parent_field}__in": _ids(activities)})
+        return self._with_links_in_scope(rows, skip=parent_field)
+
+    def _with_links_in_scope(self, queryset: QuerySet, skip: str = "") -> QuerySet:
+        for link in record_links(queryset.model):
+            if link.name == skip or link.related_model is queryset.model:
+                continue
+            condition = Q(**{f"{link.name}__in": self.records(link.related_model).values("pk")})
+            if link.null:
+                condition |= Q(**{f"{link.name}__isnull": True})
+            queryset = queryset.filter(condition)
+        return queryset
+
+
+def _ids(activities: QuerySet[Activity]) -> QuerySet:
+    return activities.order_by().values("pk")
 
 
 class Name(NamedTuple):
@@ -100,7 +140,7 @@ def names(prefix: str) -> tuple[str, str, str]:
     return (f"{prefix}_zh_hant", f"{prefix}_pt", f"{prefix}_en")
 
 
-def load_records(activities: QuerySet[Activity]) -> list[Record]:
+def load_records(activities: QuerySet[Activity], scope: ChapterScope) -> list[Record]:
     """The activities with their places, topics, events and bodies, in five queries of plain
     values: model instances and prefetch querysets cost more than all the rest of a chapter."""
     rows = activities.values_list(
@@ -116,7 +156,7 @@ def load_records(activities: QuerySet[Activity]) -> list[Record]:
         )
         for pk, *values in rows
     }
-    ids = activities.order_by().values("pk")
+    ids = _ids(activities)
     places = Activity.places.through.objects.filter(activity__in=ids).order_by("pk")
     for pk, *name in places.values_list("activity_id", *names("place__name"), "place__kind"):
         records[pk].places.append(Name(*name))
@@ -126,7 +166,7 @@ def load_records(activities: QuerySet[Activity]) -> list[Record]:
     events = Event.objects.filter(activity__in=ids).order_by("position", "pk")
     for pk, *name in events.values_list("activity_id", *names("title")):
         records[pk].events.append(Name(*name))
-    roles = ActivityBody.objects.filter(activity__in=ids).order_by("pk")
+    roles = scope.links(ActivityBody, activities).order_by("pk")
     for pk, role, *name in roles.values_list(
         "activity_id", "role", *names("body__name"), "body__kind"
     ):

@@ -1,9 +1,11 @@
 """The figures the chapter's prose lacks: counts by part, region, body and meeting mode, and
 training by unit, each set beside the previous year's where that year has records.
 
-Every figure is counted from the same queryset the chapter's text comes from, so a table
-can never disagree with the text; the counting is done on values, never on model instances,
-so a year of hundreds of activities costs a fixed handful of light queries.
+Every figure is counted from the same queryset the chapter's text comes from, and the rows
+linking it to bodies and officers through the same `ChapterScope`, so a table can never
+disagree with the text nor count a body or unit the text may not name. The counting is done
+on values, never on model instances, so a year of hundreds of activities costs a fixed
+handful of light queries.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from django.db.models import Count, QuerySet, Sum
 from liaison.activities.choices import ActivityKind, Mode
 from liaison.activities.models import Activity, ActivityBody
 from liaison.core.choices import RegionGroup
-from liaison.reports.queries import Name, names
+from liaison.reports.queries import ChapterScope, Name, names
 from liaison.training.models import Attendance
 
 #: How many partner bodies the "by body" table lists, most frequent first.
@@ -55,10 +57,6 @@ def format_cell(value) -> str:
     return str(value)
 
 
-def _ids(activities: QuerySet[Activity]) -> QuerySet:
-    return activities.order_by().values("pk")
-
-
 @dataclass
 class Counts:
     """A year's activities counted by part, by meeting mode and by region."""
@@ -72,28 +70,30 @@ class Counts:
         return sum(self.by_part.values())
 
 
-def count(activities: QuerySet[Activity]) -> Counts:
+def count(activities: QuerySet[Activity], scope: ChapterScope) -> Counts:
     """The year's counts in three queries, whatever the number of activities."""
     by_part, modes = Counter(), Counter()
     for kind, mode, n in activities.order_by().values_list("kind", "mode").annotate(n=Count("pk")):
         by_part[kind] += n
         if kind == ActivityKind.MEETING:
             modes[mode or UNKNOWN] += n
-    return Counts(by_part, modes, count_by_region(activities, sum(by_part.values())))
+    return Counts(by_part, modes, count_by_region(activities, sum(by_part.values()), scope))
 
 
-def count_by_region(activities: QuerySet[Activity], total: int) -> Counter[str]:
+def count_by_region(
+    activities: QuerySet[Activity], total: int, scope: ChapterScope
+) -> Counter[str]:
     """Activities per region group of their places, else of their bodies (or the bodies'
     seats); an activity in several regions counts once in each, one in none as unknown."""
     regions = defaultdict(set)
     for activity_id, region in Activity.places.through.objects.filter(
-        activity__in=_ids(activities)
+        activity__in=activities.order_by().values("pk")
     ).values_list("activity_id", "place__region_group"):
         regions[activity_id].add(region)
     bodies = defaultdict(set)
-    for activity_id, region, seat_region in ActivityBody.objects.filter(
-        activity__in=_ids(activities)
-    ).values_list("activity_id", "body__region_group", "body__place__region_group"):
+    for activity_id, region, seat_region in scope.links(ActivityBody, activities).values_list(
+        "activity_id", "body__region_group", "body__place__region_group"
+    ):
         if region or seat_region:
             bodies[activity_id].add(region or seat_region)
     for activity_id, found in bodies.items():
@@ -104,10 +104,12 @@ def count_by_region(activities: QuerySet[Activity], total: int) -> Counter[str]:
     return counts
 
 
-def count_by_body(activities: QuerySet[Activity], limit: int) -> list[tuple[Name, int]]:
+def count_by_body(
+    activities: QuerySet[Activity], limit: int, scope: ChapterScope
+) -> list[tuple[Name, int]]:
     """The `limit` bodies taking part in the most activities, whatever their role."""
     ranked = (
-        ActivityBody.objects.filter(activity__in=_ids(activities))
+        scope.links(ActivityBody, activities)
         .values_list("body", *names("body__name"), "body__kind")
         .annotate(n=Count("activity", distinct=True))
         .order_by("-n", "body__name_zh_hant")[: limit + 1]
@@ -123,10 +125,10 @@ class Training:
     courses: int
 
 
-def training_by_unit(activities: QuerySet[Activity]) -> Training:
+def training_by_unit(activities: QuerySet[Activity], scope: ChapterScope) -> Training:
     """Courses, distinct participants and hours attended per unit (keyed by the unit's
     code, which orders the table), from attendance rows."""
-    attendance = Attendance.objects.filter(course__in=_ids(activities))
+    attendance = scope.links(Attendance, activities)
     rows = (
         attendance.values_list("participant__unit__code", *names("participant__unit__name"))
         .annotate(
@@ -147,9 +149,10 @@ def training_by_unit(activities: QuerySet[Activity]) -> Training:
 class TableBuilder:
     """Turns this year's and last year's activities into localised tables."""
 
-    def __init__(self, labels: dict[str, str], name: Callable[..., str]):
+    def __init__(self, labels: dict[str, str], name: Callable[..., str], scope: ChapterScope):
         self.labels = labels
         self.name = name
+        self.scope = scope
 
     def label(self, key: str) -> str:
         return self.labels.get(key, key)
@@ -187,7 +190,7 @@ class TableBuilder:
 
     def build(self, current: QuerySet[Activity], previous: QuerySet[Activity]) -> list[Table]:
         """The tables in the chapter's order, beside `previous` when that year has records."""
-        now, before = count(current), count(previous)
+        now, before = count(current, self.scope), count(previous, self.scope)
         if not before.total:
             previous, before = None, None
 
@@ -205,12 +208,13 @@ class TableBuilder:
             self.by_body(current),
             self.compare("meeting_mode", modes, *both("meeting_modes"), drop_empty=True),
             self.by_unit(
-                training_by_unit(current), None if previous is None else training_by_unit(previous)
+                training_by_unit(current, self.scope),
+                None if previous is None else training_by_unit(previous, self.scope),
             ),
         ]
 
     def by_body(self, activities: QuerySet[Activity]) -> Table:
-        ranked = count_by_body(activities, TOP_BODIES)
+        ranked = count_by_body(activities, TOP_BODIES, self.scope)
         table = Table(
             key="by_body",
             title=self.label("table.by_body"),

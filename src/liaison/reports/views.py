@@ -47,7 +47,7 @@ def chapter_request(request) -> dict:
         "year": year,
         "language": language,
         "include_drafts": request.GET.get("drafts") == "1",
-        "queryset": visible,
+        "reader": request.user,
     }
 
 

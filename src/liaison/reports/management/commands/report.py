@@ -9,7 +9,6 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from liaison.accounts.models import Agency
-from liaison.activities.models import Activity
 from liaison.core.choices import Classification
 from liaison.reports.queries import DEFAULT_CLASSIFICATION
 from liaison.reports.render import FORMATS, filename
@@ -71,7 +70,6 @@ class Command(BaseCommand):
             )
         user = self.user(options["user"])
         agency = self.agency(options["agency"], user)
-        queryset = Activity.objects.visible_to(user) if user is not None else None
         chapter, content = generate(
             agency,
             options["year"],
@@ -80,7 +78,7 @@ class Command(BaseCommand):
             user=user,
             include_drafts=options["include_drafts"],
             max_classification=level,
-            queryset=queryset,
+            reader=user,
         )
         if chapter.is_empty:
             self.stderr.write(f"No records for {options['year']}: the chapter says so.")
