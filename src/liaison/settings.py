@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "liaison.audit.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -146,6 +146,27 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+
+def trusted_proxy_settings(count: int) -> dict:
+    """Where django-axes (through django-ipware) reads the client's address, behind `count`
+    reverse proxies. Each proxy appends the address it was reached from to X-Forwarded-For,
+    so the client is the `count`-th entry from the right; entries further left are whatever
+    the client wrote and are ignored. ipware counts only the proxies named in the header:
+    the nearest one is REMOTE_ADDR, hence `count - 1`."""
+    if count <= 0:
+        return {"AXES_IPWARE_META_PRECEDENCE_ORDER": ("REMOTE_ADDR",)}
+    return {
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+        "AXES_IPWARE_PROXY_COUNT": count - 1,
+        "AXES_IPWARE_PROXY_ORDER": "left-most",
+        "IPWARE_STRICT": False,  # a longer header (the client's own entries) is not refused
+    }
+
+
+# The number of reverse proxies in front of gunicorn (README, "Deploying"); 0: none.
+LIAISON_TRUSTED_PROXIES = int(os.environ.get("LIAISON_TRUSTED_PROXIES", "0"))
+globals().update(trusted_proxy_settings(LIAISON_TRUSTED_PROXIES))
 
 LANGUAGE_CODE = "zh-hant"
 LANGUAGES = [("zh-hant", "繁體中文"), ("pt", "Português"), ("en", "English")]
