@@ -75,7 +75,7 @@ def test_an_editor_teaches_a_series_and_next_year_s_chapter_uses_it(agency, edit
 def test_teaching_without_a_number_is_refused_in_words(editor):
     with pytest.raises(ValidationError) as error:
         teach_series(user=editor, zh_hant="指導委員會會議", pt="Reunião", en="Meeting")
-    assert "session number" in str(error.value)
+    assert "相同的屆數" in str(error.value)  # in the user's language, zh-Hant by default
     assert not Term.objects.filter(name_zh_hant__contains="指導委員會會議", kind="name").exists()
 
 
