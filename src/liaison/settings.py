@@ -177,10 +177,29 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
-MEDIA_URL = "media/"
+# Uploads have no URL: the download view (liaison.attachments.views) sends a file after
+# checking its record's visibility. Local files live in MEDIA_ROOT, which no web server may
+# serve; LIAISON_STORAGE=s3 keeps them in a private S3-compatible bucket (django-storages,
+# `uv sync --extra s3`; credentials from the usual AWS_* variables).
 MEDIA_ROOT = Path(os.environ.get("LIAISON_MEDIA_ROOT", VAR_DIR / "media"))
+UPLOAD_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if os.environ.get("LIAISON_STORAGE", "local") == "s3":
+    UPLOAD_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("LIAISON_S3_BUCKET", "liaison"),
+            "endpoint_url": os.environ.get("LIAISON_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("LIAISON_S3_REGION") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+# Behind nginx, the download view may hand the file off to an internal location serving
+# MEDIA_ROOT (README, "Deploying"), e.g. LIAISON_ATTACHMENT_ACCEL_PREFIX=/protected/.
+LIAISON_ATTACHMENT_ACCEL_PREFIX = os.environ.get("LIAISON_ATTACHMENT_ACCEL_PREFIX", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": UPLOAD_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -224,8 +243,7 @@ LOGGING = {
 
 # The agency whose records an install shows by default (a single-office install has one).
 LIAISON_DEFAULT_AGENCY_CODE = os.environ.get("LIAISON_DEFAULT_AGENCY_CODE", "CCAC")
-# Attachments: what may be uploaded, and how large.
+# Attachments: how large (what types: liaison.attachments.validators.ALLOWED).
 LIAISON_ATTACHMENT_MAX_BYTES = int(os.environ.get("LIAISON_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))
-LIAISON_ATTACHMENT_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "jpg", "jpeg", "png", "txt", "odt"]
 
 ADMIN_SITE_HEADER = _("Liaison")

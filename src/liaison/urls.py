@@ -1,7 +1,8 @@
-"""URL map: the admin, language switching, and each app's pages."""
+"""URL map: the admin, language switching, and each app's pages.
 
-from django.conf import settings
-from django.conf.urls.static import static
+No URL serves uploads: attachments leave only through their permission-checked download.
+"""
+
 from django.contrib import admin
 from django.urls import include, path
 
@@ -11,7 +12,6 @@ urlpatterns = [
     path("activities/", include("liaison.activities.urls")),
     path("import/", include("liaison.importer.urls")),
     path("reports/", include("liaison.reports.urls")),
+    path("attachments/", include("liaison.attachments.urls")),
     path("", include("liaison.web.urls")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,6 +1,8 @@
 """Admin list of attachments: read through their records' visibility; added on the records."""
 
 from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from liaison.attachments.models import Attachment
 from liaison.core.admin import has_any_role, record_perm
@@ -12,8 +14,13 @@ class AttachmentAdmin(admin.ModelAdmin):
     list_filter = ("kind", "content_type")
     list_select_related = ("content_type",)
     search_fields = ("original_name", "description")
-    fields = ("kind", "description", "file", "original_name", "size", "created_by", "created_at")
-    readonly_fields = ("file", "original_name", "size", "created_by", "created_at")
+    fields = ("kind", "description", "download", "size", "created_by", "created_at")
+    readonly_fields = ("download", "size", "created_by", "created_at")
+
+    @admin.display(description=_("file"))
+    def download(self, attachment):
+        """A link to the permission-checked download, never to the storage."""
+        return format_html('<a href="{}">{}</a>', attachment.file.url, attachment.original_name)
 
     def get_queryset(self, request):
         return Attachment.objects.visible_to(request.user).select_related("created_by")

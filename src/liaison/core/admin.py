@@ -26,6 +26,7 @@ from django.http import Http404
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from liaison.attachments.forms import FILE_LINKS_TO_DOWNLOAD
 from liaison.attachments.models import Attachment
 from liaison.audit.services import log_view
 from liaison.core import services
@@ -169,10 +170,12 @@ class RecordTabularInline(ParentPermissionInlineMixin, admin.TabularInline):
 
 
 class AttachmentInline(ParentPermissionInlineMixin, GenericTabularInline):
-    """Files attached to the record: invitations, visit reports, certificates."""
+    """Files attached to the record: invitations, visit reports, certificates; each stored
+    file links to its permission-checked download, never to the storage."""
 
     model = Attachment
     extra = 0
+    formfield_overrides = FILE_LINKS_TO_DOWNLOAD
     fields = ("kind", "file", "description", "size", "created_by", "created_at")
     readonly_fields = ("size", "created_by", "created_at")
 
