@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from liaison.activities.models import Activity
+from tests.importer.pdfs import bomb_pdf
 
 SAMPLE = resources.files("liaison.importer").joinpath("samples", "000_7b80f90a73d56b59.txt")
 
@@ -89,3 +90,19 @@ def test_entry_point_exits_1_with_message_on_stderr(tmp_path):
     )
     assert result.returncode == 1
     assert "empty" in result.stderr.lower() and result.stdout == ""
+
+
+def test_a_crafted_pdf_is_refused_with_a_message_in_the_shells_language(
+    tmp_path, editor, monkeypatch
+):
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(bomb_pdf(100 * 1024 * 1024))
+    with pytest.raises(CommandError, match="expands beyond the importer's limits"):
+        run(str(path), "--year", "2024", "--user", editor.username)
+    monkeypatch.setenv("LANG", "pt_PT.UTF-8")
+    with pytest.raises(CommandError, match="limites do importador"):
+        run(str(path), "--year", "2024", "--user", editor.username)
+    monkeypatch.setenv("LC_ALL", "zh_TW.UTF-8")
+    with pytest.raises(CommandError, match="超出匯入程式的限制"):
+        run(str(path), "--year", "2024", "--dry-run")
+    assert not Activity.objects.exists()

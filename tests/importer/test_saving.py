@@ -27,7 +27,7 @@ def sample_text():
 
 
 def save(text, user):
-    parsed = parse_chapter(text, year=2024, registry=importer.registry_for(user.agency))
+    parsed = parse_chapter(text, year=2024, registry=importer.registry_for(user))
     return importer.save_chapter(parsed, user=user, source_name="sample.txt")
 
 
@@ -121,7 +121,7 @@ def test_portuguese_chapter_keeps_its_wording_in_portuguese_columns(editor):
         kind="city",
         region_group="abroad",
     )
-    parsed = parse_chapter(text, year=2024, registry=importer.registry_for(editor.agency))
+    parsed = parse_chapter(text, year=2024, registry=importer.registry_for(editor))
     assert parsed.language == "pt"
     summary = importer.save_chapter(parsed, user=editor, source_name="capitulo.txt")
     assert len(summary.created) >= 15

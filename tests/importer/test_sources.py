@@ -1,11 +1,21 @@
 """Reading chapter files and uploads: encodings, binaries, sizes, PDFs."""
 
 import io
+import time
 
 import pytest
+from django.utils import translation
 
 from liaison.importer import sources
 from liaison.importer.sources import SourceError, read_chapter_bytes, read_chapter_source
+from tests.importer.pdfs import bomb_pdf, text_pdf
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    with translation.override("en"):
+        yield
+
 
 TEXT = "第五部分\n對外交流與培訓\n一、外訪\n- 赴香港出席“會議”。\n"
 
@@ -80,3 +90,68 @@ def test_file_on_disk(tmp_path):
     path = tmp_path / "chapter.txt"
     path.write_text(TEXT, encoding="utf-8")
     assert read_chapter_source(path) == (TEXT, "txt")
+
+
+def test_a_pdf_that_inflates_hugely_is_refused_quickly():
+    """100 MB of zeros in a 100 KB stream: past pypdf's limit and the importer's own."""
+    start = time.monotonic()
+    with pytest.raises(SourceError, match="expands beyond the importer's limits"):
+        read_chapter_bytes(bomb_pdf(100 * 1024 * 1024), "bomb.pdf")
+    assert time.monotonic() - start < sources.PDF_MAX_SECONDS
+
+
+def test_a_content_stream_repeating_one_string_is_refused_before_it_is_parsed():
+    """Like the 23 KB file that took 32 s: 70,000 drawings of one string on a page."""
+    data = text_pdf([b"(Comissariado) Tj\n" * 70_000])
+    assert len(data) < 30_000
+    with pytest.raises(SourceError, match="drawing data"):
+        read_chapter_bytes(data, "repeat.pdf")
+
+
+def test_a_pdf_of_too_many_pages_is_refused():
+    data = text_pdf([b"(Relatorio anual) Tj"], pages=sources.PDF_MAX_PAGES + 1)
+    with pytest.raises(SourceError, match=f"{sources.PDF_MAX_PAGES + 1} pages"):
+        read_chapter_bytes(data, "pages.pdf")
+
+
+def test_a_pdf_of_too_many_characters_is_refused():
+    line = b"(" + b"a" * 2000 + b") Tj\n"
+    data = text_pdf([line * 50] * 5)  # 500,000 characters over five pages
+    with pytest.raises(SourceError, match="characters"):
+        read_chapter_bytes(data, "long.pdf")
+
+
+def test_a_pdf_that_takes_too_long_is_refused(monkeypatch):
+    monkeypatch.setattr(sources, "PDF_MAX_SECONDS", 0)
+    with pytest.raises(SourceError, match="0 seconds"):
+        read_chapter_bytes(text_pdf([b"(Relatorio anual de 2024 do Comissariado) Tj"]), "s.pdf")
+
+
+def test_a_small_pdf_is_read():
+    text, kind = read_chapter_bytes(text_pdf([b"(Relatorio anual de 2024) Tj"] * 2), "ok.pdf")
+    assert kind == "pdf" and text.count("Relatorio anual de 2024") == 2
+
+
+def test_an_encrypted_pdf_is_refused():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf([b"(Relatorio anual) Tj"]))))
+    writer.encrypt("secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(SourceError, match="encrypted"):
+        read_chapter_bytes(buffer.getvalue(), "locked.pdf")
+
+
+def test_a_text_too_long_for_a_chapter_is_refused():
+    with pytest.raises(SourceError, match="characters"):
+        read_chapter_bytes(TEXT.encode() * 20_000, "everything.txt")
+
+
+@pytest.mark.parametrize(
+    ("language", "words"), [("zh-hant", "頁"), ("pt", "páginas"), ("en", "pages")]
+)
+def test_refusals_speak_the_users_language(language, words):
+    data = text_pdf([b"(Relatorio anual) Tj"], pages=sources.PDF_MAX_PAGES + 1)
+    with translation.override(language), pytest.raises(SourceError, match=words):
+        read_chapter_bytes(data, "pages.pdf")

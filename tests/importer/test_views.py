@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from liaison.activities.models import Activity
+from tests.importer.pdfs import bomb_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +76,11 @@ def test_viewers_cannot_import(client, viewer):
 
 def test_anonymous_is_sent_to_log_in(client):
     assert client.get(reverse("importer:upload")).status_code == 302
+
+
+def test_a_crafted_pdf_gets_a_message_not_a_500(client, editor):
+    client.force_login(editor)
+    response = upload(client, bomb_pdf(100 * 1024 * 1024), "report.pdf")
+    assert response.status_code == 200
+    assert "report.pdf" in response.context["form"].errors["chapter"][0]
+    assert not Activity.objects.exists()

@@ -130,7 +130,7 @@ class Demo:
     def chapter(self) -> None:
         editor = self.editor
         text = resources.files("liaison.importer").joinpath("samples", SAMPLE).read_text("utf-8")
-        parsed = parse_chapter(text, year=2024, registry=registry_for(editor.agency))
+        parsed = parse_chapter(text, year=2024, registry=registry_for(editor))
         summary = save_chapter(parsed, user=editor, source_name=SAMPLE)
         self.log(f"sample chapter: {len(summary.created)} activities imported")
         for model in (PartnerBody, Activity):

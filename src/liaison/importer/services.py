@@ -3,6 +3,11 @@
 The parser is a pure function (text in, activities out); this module is the only place an
 import writes, through the core services, in one transaction. Importing the same chapter
 twice creates nothing new: each activity carries a key made of its year, kind and text.
+
+An import sees what its user sees: bodies and activities through `visible_to`, so a record
+hidden from the user is never matched, linked, counted or named (places and topics are
+shared reference data, every user's). Where a hidden record holds a name or key that must be
+unique, the import behaves as if that record did not exist: see `_Keys` and `_Linker.body`.
 """
 
 from __future__ import annotations
@@ -59,8 +64,8 @@ class ImportSummary:
         }
 
 
-def registry_for(agency) -> Registry:
-    """The parser's registry grown from the records: the agency's bodies and every place."""
+def registry_for(user) -> Registry:
+    """The parser's registry grown from the records: the bodies the user sees, every place."""
     bodies = [
         BodyEntry(
             body.name_zh_hant,
@@ -68,7 +73,7 @@ def registry_for(agency) -> Registry:
             (body.acronym,) if body.acronym else (),
             body.region_group or None,
         )
-        for body in PartnerBody.objects.filter(agency=agency)
+        for body in _bodies_seen_by(user)
     ]
     places = [
         PlaceEntry(
@@ -82,6 +87,11 @@ def registry_for(agency) -> Registry:
     return Registry.from_entries(bodies, places)
 
 
+def _bodies_seen_by(user):
+    """The user's agency's bodies that the user may see (a superuser's too: their agency's)."""
+    return PartnerBody.objects.visible_to(user).filter(agency=user.agency_id)
+
+
 @cache
 def _seed_names(filename: str, key: str) -> dict[str, dict]:
     """The seed data's pt/en names and kinds, to fill in new places and bodies."""
@@ -93,6 +103,42 @@ def import_key(year: int, kind: str, text: str) -> str:
     return hashlib.sha256(f"{year}|{kind}|{fold(text)}".encode()).hexdigest()
 
 
+class _Keys:
+    """Which activities the user has already imported, and a free key for a new one.
+
+    The key is unique per agency, and an activity the user may not see can hold it. That
+    activity is not matched, and the user learns nothing of it (it is neither skipped nor
+    counted): the new draft takes the next free key of a chain derived from the first
+    (key, sha256(key|1), sha256(key|2)…), where a later import by anyone who sees the draft
+    finds it. Only whether a key is taken is read past the chokepoint, never shown.
+    """
+
+    def __init__(self, user, first_keys: list[str]):
+        self.agency_id = user.agency_id
+        seen = Activity.objects.visible_to(user).filter(agency=self.agency_id)
+        self.seen = set(seen.exclude(import_key="").values_list("import_key", flat=True))
+        self.taken = set(
+            Activity.objects.filter(agency=self.agency_id, import_key__in=first_keys).values_list(
+                "import_key", flat=True
+            )
+        )
+
+    def claim(self, first_key: str) -> str | None:
+        """A free key for a new draft, or None when the user sees this activity already."""
+        key, step = first_key, 0
+        while True:
+            if key in self.seen:
+                return None
+            if key not in self.taken and (step == 0 or not self._taken_in_database(key)):
+                self.seen.add(key)
+                return key
+            step += 1
+            key = hashlib.sha256(f"{first_key}|{step}".encode()).hexdigest()
+
+    def _taken_in_database(self, key: str) -> bool:
+        return Activity.objects.filter(agency=self.agency_id, import_key=key).exists()
+
+
 class _Linker:
     """Finds or creates the places, bodies and topics an import names, once per import."""
 
@@ -101,7 +147,7 @@ class _Linker:
         #: The column a Portuguese or English chapter's own wording goes to, besides zh-Hant.
         self.written = LATIN_COLUMNS.get(language)
         self.bodies: dict[str, PartnerBody] = {}
-        for body in PartnerBody.objects.filter(agency=user.agency):
+        for body in _bodies_seen_by(user):
             for name in body.all_names:
                 self.bodies.setdefault(fold(name), body)
         self.places: dict[str, Place] = {}
@@ -130,11 +176,17 @@ class _Linker:
         self.summary.places_created.append(name)
         return place
 
-    def body(self, name: str, acronym: str = "") -> PartnerBody:
+    def body(self, name: str, acronym: str = "") -> PartnerBody | None:
+        """The body the user knows by this name, else a new one; None when a body hidden
+        from the user holds the name (it is unique per agency): the draft is then linked to
+        no body, and nothing is counted, as if the sentence had named none. The name stays
+        in the draft's source text for a cleared officer to link."""
         known = self.bodies.get(fold(name)) or (acronym and self.bodies.get(fold(acronym)))
         if known:
             self.summary.bodies_matched += 1
             return known
+        if PartnerBody.objects.filter(agency=self.user.agency_id, name_zh_hant=name).exists():
+            return None
         seed = _seed_names("bodies.json", "bodies").get(name, {})
         acronyms = seed.get("acronyms") or ([acronym] if acronym else [])
         body = services.create_record(
@@ -215,17 +267,13 @@ def save_chapter(
     summary = ImportSummary()
     linker = _Linker(user, summary, parsed.language)
     items = [_in_traditional(item, parsed.language) for item in parsed.to_contract()["activities"]]
-    existing = set(
-        Activity.objects.filter(agency=user.agency, year=parsed.year)
-        .exclude(import_key="")
-        .values_list("import_key", flat=True)
-    )
-    for number, item in enumerate(items, start=1):
-        key = import_key(parsed.year, item["kind"], item["text"])
-        if key in existing:
+    first_keys = [import_key(parsed.year, item["kind"], item["text"]) for item in items]
+    keys = _Keys(user, first_keys)
+    for number, (item, first_key) in enumerate(zip(items, first_keys, strict=True), start=1):
+        key = keys.claim(first_key)
+        if key is None:
             summary.skipped += 1
         else:
-            existing.add(key)
             summary.created.append(_save_activity(item, parsed.year, key, source_name, linker))
         if progress:
             progress(number, len(items))
@@ -262,7 +310,8 @@ def _save_activity(item: dict, year: int, key: str, source_name: str, linker: _L
     role = DEFAULT_ROLE[ActivityKind(item["kind"])]
     for named in item.get("bodies", []):
         body = linker.body(named["name"], named.get("acronym") or "")
-        ActivityBody.objects.get_or_create(activity=activity, body=body, role=role)
+        if body is not None:
+            ActivityBody.objects.get_or_create(activity=activity, body=body, role=role)
     for position, title in enumerate(dict.fromkeys(item.get("events", []))):
         Event.objects.create(activity=activity, position=position, **linker.names("title", title))
     return activity

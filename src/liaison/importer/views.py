@@ -42,9 +42,7 @@ def upload(request):
     if request.method == "POST" and form.is_valid():
         text, year, lang = (form.cleaned_data[key] for key in ("chapter", "year", "lang"))
         try:
-            parsed = parse_chapter(
-                text, year=year, lang=lang, registry=registry_for(request.user.agency)
-            )
+            parsed = parse_chapter(text, year=year, lang=lang, registry=registry_for(request.user))
         except ChapterError as error:
             form.add_error("chapter", str(error))
         else:
@@ -79,7 +77,7 @@ def confirm(request):
             pending["text"],
             year=pending["year"],
             lang=pending["lang"],
-            registry=registry_for(request.user.agency),
+            registry=registry_for(request.user),
         )
         summary = save_chapter(parsed, user=request.user, source_name=pending["filename"])
     except (ChapterError, ValidationError, PermissionDenied) as error:

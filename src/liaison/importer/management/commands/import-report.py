@@ -1,11 +1,13 @@
 """`liaison import-report PATH --year YYYY`: bring a past chapter in as draft activities."""
 
 import json
+import os
 import sys
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from liaison.importer.parser import ChapterError, parse_chapter
 from liaison.importer.services import registry_for, save_chapter
@@ -13,6 +15,21 @@ from liaison.importer.sources import SourceError, read_chapter_source
 
 LANGUAGES = ("auto", "zh-Hant", "zh-Hans", "pt", "en")
 TABLE_COLUMNS = ("kind", "month", "places", "organizations", "events", "text")
+
+
+def shell_language() -> str:
+    """The language of the shell's locale (LC_ALL, LC_MESSAGES, LANG) the messages are in:
+    Portuguese, Traditional Chinese (zh_TW, zh_HK, zh_MO), else English."""
+    locale = next(
+        (os.environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(name)),
+        "",
+    )
+    code = locale.split(".")[0].lower().replace("_", "-")
+    if code.startswith("pt"):
+        return "pt"
+    if code in ("zh-tw", "zh-hk", "zh-mo") or code.startswith("zh-hant"):
+        return "zh-hant"
+    return "en"
 
 
 class Command(BaseCommand):
@@ -26,13 +43,17 @@ class Command(BaseCommand):
         parser.add_argument("--lang", choices=LANGUAGES, default="auto")
         parser.add_argument("--user", help="the editor the drafts are recorded for")
 
-    def handle(self, *args, path, year, dry_run, format, lang, user, **options):
+    def handle(self, *args, **options):
+        with translation.override(shell_language()):
+            self._import(**options)
+
+    def _import(self, *, path, year, dry_run, format, lang, user, **options):
         if not 1990 <= year <= 2100:
             raise CommandError(f"The year {year} is out of range (1990–2100).")
         importer = None if dry_run else self._importer(user)
         try:
             text, _kind = read_chapter_source(path)
-            registry = registry_for(importer.agency) if importer else None
+            registry = registry_for(importer) if importer else None
             parsed = parse_chapter(text, year=year, lang=lang, registry=registry)
         except (SourceError, ChapterError) as error:
             raise CommandError(str(error)) from error
