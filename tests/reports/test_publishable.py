@@ -42,7 +42,7 @@ def reproduced(source: str, written: str) -> float:
 
 def imported_and_written(path: Path, agency, editor, approver) -> tuple[str, Chapter]:
     text = path.read_text(encoding="utf-8")
-    parsed = parse_chapter(text, registry=registry_for(editor.agency))
+    parsed = parse_chapter(text, registry=registry_for(editor))
     save_chapter(parsed, user=editor, source_name=path.name)
     approve_all(PartnerBody.objects.filter(agency=agency), editor, approver)
     approve_all(Activity.objects.filter(agency=agency, year=parsed.year), editor, approver)
