@@ -1,19 +1,51 @@
-"""Admin for agencies and users: administrators manage their own agency's accounts."""
+"""Admin for agencies and users: administrators manage their own agency's accounts.
 
-from django.contrib import admin
+Whoever sets another officer's password can log in as them, so an agency administrator may
+not do it for an officer who holds need-to-know (a register officer, a superuser, anyone
+named on a confidential record), nor change that officer's roles: only a superuser may, and
+every password set by someone other than its owner is an audit event.
+"""
+
+from django.apps import apps
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from liaison.accounts.models import Agency, User
+from liaison.audit.models import AuditEvent
+from liaison.audit.services import log_event
 from liaison.core.admin import has_any_role
-from liaison.core.choices import Role
+from liaison.core.choices import Classification, Role
+from liaison.core.models import RecordModel
 from liaison.core.visibility import roles_of
 
 
 def is_administrator(request) -> bool:
     return Role.ADMINISTRATOR in roles_of(request.user)
+
+
+def holds_need_to_know(user) -> bool:
+    """Whether logging in as `user` would open confidential records to whoever did it."""
+    if user.is_superuser or Role.REGISTER_OFFICER in roles_of(user):
+        return True
+    return any(
+        model._base_manager.filter(
+            classification=Classification.CONFIDENTIAL, cleared_officers=user
+        ).exists()
+        for model in apps.get_models()
+        if issubclass(model, RecordModel)
+    )
+
+
+def may_manage_access(actor, user) -> bool:
+    """Whether `actor` may set `user`'s password and roles: their own always; a superuser's
+    anyone's; an administrator's only those of officers who hold no need-to-know."""
+    return actor.is_superuser or actor.pk == user.pk or not holds_need_to_know(user)
 
 
 @admin.register(Agency)
@@ -74,7 +106,29 @@ class UserAdmin(DjangoUserAdmin):
         readonly = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
             readonly += ["agency", "is_superuser", "user_permissions"]
+        if obj is not None and not may_manage_access(request.user, obj):
+            readonly += ["groups"]
         return readonly
+
+    def user_change_password(self, request, id, form_url=""):
+        user = self.get_object(request, unquote(id))
+        if user is not None and not may_manage_access(request.user, user):
+            message = gettext(
+                "Only a superuser may set the password of an officer who may see "
+                "confidential records."
+            )
+            self.message_user(request, message, messages.ERROR)
+            return redirect("admin:accounts_user_change", user.pk)
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302 and user != request.user:
+            log_event(
+                AuditEvent.Kind.PASSWORD_SET,
+                user=request.user,
+                request=request,
+                username=user.username,
+                user_id=user.pk,
+            )
+        return response
 
     def has_module_permission(self, request):
         return is_administrator(request)

@@ -15,6 +15,7 @@ class AuditEvent(models.Model):
         REPORT_GENERATED = "report_generated", _("Chapter generated")
         EXPORT = "export", _("Export")
         IMPORT = "import", _("Import")
+        PASSWORD_SET = "password_set", _("Password set by another user")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
