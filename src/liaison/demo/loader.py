@@ -20,6 +20,7 @@ from liaison.activities.models import Activity
 from liaison.cooperation.models import CaseAssistanceRequest
 from liaison.core import services
 from liaison.core.choices import Classification, Role, WorkflowState
+from liaison.demo.translations import translate_sample
 from liaison.importer.parser import parse_chapter
 from liaison.importer.services import registry_for, save_chapter
 from liaison.partners.models import Membership, Obligation, PartnerBody
@@ -133,6 +134,8 @@ class Demo:
         parsed = parse_chapter(text, year=2024, registry=registry_for(editor))
         summary = save_chapter(parsed, user=editor, source_name=SAMPLE)
         self.log(f"sample chapter: {len(summary.created)} activities imported")
+        translated = translate_sample(editor.agency, editor)
+        self.log(f"sample chapter: {translated} records given their Portuguese and English")
         for model in (PartnerBody, Activity):
             for record in model.objects.filter(agency=editor.agency).exclude(
                 state=WorkflowState.APPROVED
