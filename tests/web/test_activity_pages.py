@@ -3,11 +3,14 @@
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from liaison.activities.choices import ActivityKind
 from liaison.activities.models import Activity
+from liaison.attachments.models import Attachment
 from liaison.audit.services import views_of
 from liaison.core import services
 from liaison.core.choices import Classification, WorkflowState
@@ -273,3 +276,15 @@ def test_detail_queries_do_not_grow_with_linked_rows(login, editor, agency):
         record.places.add(PlaceFactory())
         EventFactory(activity=record)
     assert count_queries(client, f"/activities/{record.pk}/") == few <= 15
+
+
+def test_detail_lists_the_records_files(login, viewer, agency, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    record = visit(agency)
+    Attachment.objects.create(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        file=SimpleUploadedFile("invitation.pdf", b"%PDF-1.7\n" + b"0" * 100),
+    )
+    page = login(viewer).get(f"/activities/{record.pk}/").content.decode()
+    assert "invitation.pdf" in page

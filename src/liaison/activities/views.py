@@ -4,7 +4,7 @@ from liaison.activities.filtersets import ActivityFilterSet
 from liaison.activities.forms import ActivityForm
 from liaison.activities.models import Activity
 from liaison.activities.tables import ActivityTable
-from liaison.core.registry import Family
+from liaison.core.registry import HIDDEN, Family
 
 ACTIVITIES = Family(
     model=Activity,
@@ -13,6 +13,7 @@ ACTIVITIES = Family(
     filterset=ActivityFilterSet,
     form=ActivityForm,
     list_prefetch=("places",),
+    hidden_fields=(*HIDDEN, "bodies"),  # shown with their part, as body_roles
     children=("body_roles", "events", "delegation"),
     detail_prefetch=("body_roles__body", "delegation__staff"),
 )

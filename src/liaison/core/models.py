@@ -118,8 +118,12 @@ class RecordModel(TrackedModel, VersionedModel):
         return self.state == WorkflowState.APPROVED
 
     def is_visible_to(self, user) -> bool:
-        """Whether `user` may see this record, decided by the one visibility query."""
-        return type(self).objects.visible_to(user).filter(pk=self.pk).exists()
+        """Whether `user` may see this record, decided by the one visibility query (asked
+        once per user for this copy: a page checks several permissions on one record)."""
+        answers = self.__dict__.setdefault("_visible_to", {})
+        if user.pk not in answers:
+            answers[user.pk] = type(self).objects.visible_to(user).filter(pk=self.pk).exists()
+        return answers[user.pk]
 
 
 def record_constraints(model_name: str) -> list[models.BaseConstraint]:

@@ -17,6 +17,9 @@ from django.urls import NoReverseMatch, reverse
 from liaison.core.models import RecordModel, ReferenceModel
 from liaison.core.visibility import roles_of
 
+#: What a detail page leaves out unless told otherwise: bookkeeping, and the state, shown
+#: beside the title.
+HIDDEN = ("id", "agency", "import_key", "source_ref", "version", "state")
 LIST_PAGES = ("list", "add", "bulk")
 RECORD_PAGES = ("detail", "edit", "delete")
 
@@ -42,14 +45,7 @@ class Family:
     #: Who finds the family in the navigation and may open its pages at all.
     shown_to: Callable[[Any], bool] = is_member
     #: Fields the detail page leaves out (bookkeeping that says nothing to a reader).
-    hidden_fields: tuple[str, ...] = (
-        "id",
-        "agency",
-        "import_key",
-        "source_ref",
-        "version",
-        "state",
-    )
+    hidden_fields: tuple[str, ...] = HIDDEN
     #: Rows belonging to the record that its detail page lists (related names), and what
     #: they in turn show (prefetch lookups such as "body_roles__body").
     children: tuple[str, ...] = ()
@@ -110,7 +106,7 @@ class Family:
         """The chokepoint with everything a detail page shows, read in a fixed few queries."""
         opts = self.model._meta
         related = [f.name for f in opts.concrete_fields if f.is_relation and f.name != "agency"]
-        many = [f.name for f in opts.many_to_many]
+        many = [f.name for f in opts.many_to_many if f.name not in self.hidden_fields]
         return (
             self.visible(user)
             .select_related(*related)

@@ -24,7 +24,11 @@ class FamilyView(LoginRequiredMixin, View):
 
     def get_object(self):
         """The record, if the user may see it; a hidden record is simply not there (404)."""
-        return get_object_or_404(self.family.detail_rows(self.request.user), pk=self.kwargs["pk"])
+        user = self.request.user
+        record = get_object_or_404(self.family.detail_rows(user), pk=self.kwargs["pk"])
+        if self.family.is_record:  # read through the chokepoint: its permissions need not ask
+            record.__dict__["_visible_to"] = {user.pk: True}
+        return record
 
     def template(self, suffix: str):
         """The app's own template for the page if it has one, else the generic one."""
