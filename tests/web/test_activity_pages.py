@@ -287,4 +287,4 @@ def test_detail_lists_the_records_files(login, viewer, agency, settings, tmp_pat
         file=SimpleUploadedFile("invitation.pdf", b"%PDF-1.7\n" + b"0" * 100),
     )
     page = login(viewer).get(f"/activities/{record.pk}/").content.decode()
-    assert "invitation.pdf" in page
+    assert "invitation.pdf" in page and f"/attachments/{Attachment.objects.get().pk}/" in page
