@@ -34,6 +34,7 @@ MAKERS = {
     "activities_event": lambda agency, _: factories.EventFactory(activity__agency=agency),
     "cooperation_caseassistancerequest": make_request,
     "partners_place": lambda agency, _: factories.PlaceFactory(),
+    "auditlog_logentry": make_activity,
 }
 
 

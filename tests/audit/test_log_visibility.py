@@ -126,3 +126,12 @@ def test_the_named_officers_views_are_logged_and_readable_to_them(login, named_o
     )
     view = entry_of(type(entry), action=LogEntry.Action.ACCESS)
     assert visible_log_entries(named_officer).filter(pk=view.pk).exists()
+
+
+def test_entries_written_before_the_scope_was_kept_follow_the_live_row(
+    superuser, named_officer, secret_event
+):
+    entry = entry_of(Event)
+    LogEntry.objects.filter(pk=entry.pk).update(additional_data=None)
+    assert visible_log_entries(named_officer).filter(pk=entry.pk).exists()
+    assert not visible_log_entries(superuser).filter(pk=entry.pk).exists()
