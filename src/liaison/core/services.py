@@ -7,7 +7,7 @@ the admin, the API, the importer and spreadsheets all call these functions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import rules
@@ -18,6 +18,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.core.choices import Classification, WorkflowState
+
+#: Called after every write, inside its transaction, with the record and whether it was
+#: deleted: other apps keep what they derive from records current here (search's index).
+after_write: list[Callable[[Any, bool], None]] = []
+
+
+def _written(record, *, deleted: bool = False) -> None:
+    for callback in after_write:
+        callback(record, deleted)
 
 
 class StaleRecordError(ValidationError):
@@ -104,6 +113,7 @@ def save_new_record(record, *, user, many=None, agency=None, reason: str = ""):
     record.save()
     _set_many(record, many)
     _name_author_on_confidential(record, user)
+    _written(record)
     return record
 
 
@@ -140,6 +150,7 @@ def update_record(
     save_versioned(record, version)
     _set_many(record, many)
     _name_author_on_confidential(record, user)
+    _written(record)
     return record
 
 
@@ -182,6 +193,7 @@ def reject(record, *, user, version: int, reason: str):
 @transaction.atomic
 def delete_record(record, *, user, reason: str = ""):
     require_perm(user, "delete", record)
+    _written(record, deleted=True)
     record._change_reason = reason
     record.delete()
 
@@ -199,6 +211,7 @@ def save_reference(item, *, user, version: int | None = None):
         item.updated_by = user
         item.full_clean()
         save_versioned(item, item.version if version is None else version)
+    _written(item)
     return item
 
 
