@@ -1,10 +1,14 @@
 """Attachments are visible exactly when their record is, and stored under names nobody can
 guess, the uploader's name kept in the row."""
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps as django_apps
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 
 from liaison.attachments.models import Attachment
 from liaison.core.choices import Classification
@@ -64,3 +68,22 @@ def test_visibility_builds_one_condition_per_record_type(agency, viewer, attach)
         attach(record)
     assert str(Attachment.objects.visible_to(viewer).query) == one
     assert Attachment.objects.visible_to(viewer).count() == 5
+
+
+@pytest.mark.django_db(transaction=True)
+def test_files_stored_under_their_old_names_are_renamed(agency, attach, media_root):
+    """Migration 0003 moves files uploaded before random names to random names."""
+    rename = importlib.import_module(
+        "liaison.attachments.migrations.0003_rename_stored_files"
+    ).rename_stored_files
+    attachment = attach(ActivityFactory(agency=agency))
+    storage = attachment.file.storage
+    old = storage.save("attachments/2024/05/invitation.pdf", ContentFile(PDF))
+    Attachment.objects.filter(pk=attachment.pk).update(file=old)
+    with transaction.atomic():
+        rename(django_apps, None)
+    attachment.refresh_from_db()
+    assert re.fullmatch(r"attachments/[0-9a-f]{32}", attachment.file.name)
+    assert storage.open(attachment.file.name).read() == PDF
+    assert not storage.exists(old)
+    assert attachment.original_name == "invitation.pdf"
