@@ -12,7 +12,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from liaison.activities.choices import ActivityKind, BodyRole, DatePrecision, Mode, TrainingScope
-from liaison.core.models import RecordModel, ReferenceModel, record_constraints, record_indexes
+from liaison.core.models import (
+    ChildModel,
+    RecordModel,
+    ReferenceModel,
+    record_constraints,
+    record_indexes,
+)
 from liaison.core.translation import (
     Translated,
     TrilingualNameModel,
@@ -160,7 +166,7 @@ class Activity(TrilingualTitleModel, RecordModel):
         return None
 
 
-class ActivityBody(models.Model):
+class ActivityBody(ChildModel):
     """A body's part in an activity: host, organizer, visitor…"""
 
     activity = models.ForeignKey(
@@ -174,6 +180,7 @@ class ActivityBody(models.Model):
     )
     role = models.CharField(_("role"), max_length=15, choices=BodyRole.choices)
 
+    parent_field = "activity"
     objects = child_queryset("activity").as_manager()
 
     class Meta:
@@ -189,7 +196,7 @@ class ActivityBody(models.Model):
         return f"{self.body} ({self.get_role_display()})"
 
 
-class Event(TrilingualTitleModel):
+class Event(ChildModel, TrilingualTitleModel):
     """A named event the activity attended: its title as quoted, series and session."""
 
     activity = models.ForeignKey(
@@ -199,6 +206,7 @@ class Event(TrilingualTitleModel):
     session_number = models.PositiveSmallIntegerField(_("session number"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    parent_field = "activity"
     objects = child_queryset("activity").as_manager()
 
     class Meta:
@@ -208,7 +216,7 @@ class Event(TrilingualTitleModel):
         constraints = [chinese_required("event", "title")]
 
 
-class DelegationMember(models.Model):
+class DelegationMember(ChildModel):
     """An officer on the delegation; one of them may lead it."""
 
     activity = models.ForeignKey(
@@ -219,6 +227,7 @@ class DelegationMember(models.Model):
     )
     is_head = models.BooleanField(_("head of delegation"), default=False)
 
+    parent_field = "activity"
     objects = child_queryset("activity").as_manager()
 
     class Meta:

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from liaison.attachments.validators import validate_upload
-from liaison.core.models import RecordModel, TrackedModel
+from liaison.core.models import ChildModel, RecordModel, TrackedModel
 
 
 class AttachmentQuerySet(models.QuerySet):
@@ -53,7 +53,7 @@ class AttachmentFileField(models.FileField):
     attr_class = DownloadFieldFile
 
 
-class Attachment(TrackedModel):
+class Attachment(ChildModel, TrackedModel):
     class Kind(models.TextChoices):
         INVITATION = "invitation", _("Invitation")
         VISIT_REPORT = "visit_report", _("Visit report")
@@ -72,6 +72,7 @@ class Attachment(TrackedModel):
     size = models.PositiveBigIntegerField(_("size (bytes)"), editable=False)
     description = models.CharField(_("description"), max_length=300, blank=True)
 
+    parent_field = "record"
     objects = AttachmentQuerySet.as_manager()
 
     class Meta:

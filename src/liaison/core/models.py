@@ -152,6 +152,24 @@ def record_indexes(model_name: str) -> list[models.Index]:
     ]
 
 
+class ChildModel(models.Model):
+    """A row that belongs to one record (an event, a body's role, an attendance, a file).
+
+    It is part of its record: seen with it, changed by whoever may change it, and a change
+    to the row is a change of the record (a new version, checked like any other edit).
+    """
+
+    #: The field (a foreign key, or a generic one) holding the record the row belongs to.
+    parent_field: ClassVar[str]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def parent_record(self) -> RecordModel:
+        return getattr(self, self.parent_field)
+
+
 class ReferenceModel(TrackedModel, VersionedModel):
     """Shared reference data (places, topics): not owned by an agency, not classified."""
 

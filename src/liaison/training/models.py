@@ -9,10 +9,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from liaison.activities.choices import ActivityKind
+from liaison.core.models import ChildModel
 from liaison.core.visibility import child_queryset
 
 
-class Attendance(models.Model):
+class Attendance(ChildModel):
     course = models.ForeignKey(
         "activities.Activity",
         verbose_name=_("course"),
@@ -30,6 +31,7 @@ class Attendance(models.Model):
     completed = models.BooleanField(_("completed"), default=False)
     certificate_number = models.CharField(_("certificate number"), max_length=60, blank=True)
 
+    parent_field = "course"
     objects = child_queryset("course").as_manager()
 
     class Meta:
