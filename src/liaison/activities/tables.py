@@ -1,11 +1,11 @@
 import django_tables2 as tables
 
 from liaison.activities.models import Activity
-from liaison.core.tables import LinkColumn, RecordTable
+from liaison.core.tables import RecordTable, TitleColumn
 
 
 class ActivityTable(RecordTable):
-    title = LinkColumn(order_by=("title_zh_hant",))
+    title = TitleColumn()
     places = tables.ManyToManyColumn(orderable=False)
 
     class Meta(RecordTable.Meta):

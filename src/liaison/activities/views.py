@@ -1,5 +1,6 @@
 """The activity pages: the generic ones, fed with this family's pieces."""
 
+from liaison.activities.choices import ActivityKind
 from liaison.activities.filtersets import ActivityFilterSet
 from liaison.activities.forms import ActivityForm
 from liaison.activities.models import Activity
@@ -16,5 +17,6 @@ ACTIVITIES = Family(
     hidden_fields=(*HIDDEN, "bodies"),  # shown with their part, as body_roles
     children=("body_roles", "events", "delegation"),
     detail_prefetch=("body_roles__body", "delegation__staff"),
+    shortcuts=tuple((kind.label, f"kind={kind.value}") for kind in ActivityKind),
 )
 FAMILIES = (ACTIVITIES,)

@@ -88,8 +88,9 @@ class VisibleRelatedFieldListFilter(admin.RelatedFieldListFilter):
 
 
 admin.FieldListFilter.register(
-    lambda field: bool(field.remote_field)
-    and hasattr(field.related_model._default_manager, "visible_to"),
+    lambda field: (
+        bool(field.remote_field) and hasattr(field.related_model._default_manager, "visible_to")
+    ),
     VisibleRelatedFieldListFilter,
     take_priority=True,
 )

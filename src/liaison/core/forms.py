@@ -31,6 +31,8 @@ class RecordForm(forms.ModelForm):
         if not self.instance.pk or not hasattr(self.instance, "classification"):
             self.fields.pop("reason")
         for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs.setdefault("rows", 3)
             if isinstance(field, forms.ModelChoiceField):
                 field.queryset = self.choices_for(field.queryset)
 

@@ -50,6 +50,8 @@ class Family:
     #: they in turn show (prefetch lookups such as "body_roles__body").
     children: tuple[str, ...] = ()
     detail_prefetch: tuple[str, ...] = ()
+    #: Filtered lists the menu offers under the family's own: (label, query string) pairs.
+    shortcuts: tuple[tuple[Any, str], ...] = ()
 
     @property
     def name(self) -> str:

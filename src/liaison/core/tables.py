@@ -23,6 +23,24 @@ class LinkColumn(tables.Column):
         super().__init__(*args, **kwargs)
 
 
+class TitleColumn(LinkColumn):
+    """A trilingual title in the user's language, sorted by the zh-Hant one."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("verbose_name", _("title"))
+        kwargs.setdefault("order_by", ("title_zh_hant",))
+        super().__init__(*args, **kwargs)
+
+
+class NameColumn(LinkColumn):
+    """A trilingual name in the user's language, sorted by the zh-Hant one."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("verbose_name", _("name"))
+        kwargs.setdefault("order_by", ("name_zh_hant",))
+        super().__init__(*args, **kwargs)
+
+
 class FamilyTable(tables.Table):
     class Meta:
         template_name = "core/table.html"

@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils import timezone
 
-from liaison.core.tables import FamilyTable, LinkColumn, RecordTable
+from liaison.core.tables import FamilyTable, LinkColumn, NameColumn, RecordTable, TitleColumn
 from liaison.partners.models import Membership, Obligation, PartnerBody, Place
 
 
@@ -12,7 +12,7 @@ def overdue(record) -> str:
 
 
 class PlaceTable(FamilyTable):
-    name = LinkColumn(order_by=("name_zh_hant",))
+    name = NameColumn()
 
     class Meta(FamilyTable.Meta):
         model = Place
@@ -20,7 +20,7 @@ class PlaceTable(FamilyTable):
 
 
 class PartnerBodyTable(RecordTable):
-    name = LinkColumn(order_by=("name_zh_hant",))
+    name = NameColumn()
 
     class Meta(RecordTable.Meta):
         model = PartnerBody
@@ -38,7 +38,7 @@ class MembershipTable(RecordTable):
 
 
 class ObligationTable(RecordTable):
-    title = LinkColumn(order_by=("title_zh_hant",))
+    title = TitleColumn()
     body = tables.Column(accessor="membership__body", order_by=("membership__body__name_zh_hant",))
     due_date = tables.Column(attrs={"td": {"class": overdue}})
 

@@ -1,9 +1,9 @@
-from liaison.core.tables import LinkColumn, RecordTable
+from liaison.core.tables import LinkColumn, NameColumn, RecordTable
 from liaison.people.models import Staff, Unit
 
 
 class UnitTable(RecordTable):
-    name = LinkColumn(order_by=("name_zh_hant",))
+    name = NameColumn()
 
     class Meta(RecordTable.Meta):
         model = Unit

@@ -12,14 +12,10 @@ def family_menu(context):
     request = context["request"]
     match = request.resolver_match
     current = match.namespace if match else ""
-    entries = [
-        (
-            family.label,
-            family.url("list"),
-            match is not None
-            and match.url_name.startswith(family.name + "_")
-            and family.namespace == current,
-        )
-        for family in registry.navigation(request.user)
-    ]
-    return {"entries": entries, "active": any(active for _label, _url, active in entries)}
+    entries = []
+    for family in registry.navigation(request.user):
+        url = family.url("list")
+        is_current = match is not None and family.namespace == current
+        is_current = is_current and match.url_name.startswith(f"{family.name}_")
+        entries.append((family.label, url, is_current, family.shortcuts))
+    return {"entries": entries, "active": any(entry[2] for entry in entries)}

@@ -31,6 +31,9 @@ BOOKKEEPING = (
 )
 
 
+EMPTY = (None, "", [])
+
+
 @dataclass
 class Value:
     label: Any
@@ -79,5 +82,7 @@ def detail_rows(record, hidden: tuple[str, ...]) -> list[list[Value]]:
             order = [first, *(s for s in LANGUAGE_SUFFIXES if s != first)]
             group = [by_name[stem + s] for s in order if stem + s in by_name]
         seen.update(f.name for f in group)
-        rows.append([field_value(record, f) for f in group])
+        values = [field_value(record, f) for f in group]
+        if len(values) > 1 or values[0].value not in EMPTY:  # a missing translation shows
+            rows.append(values)
     return rows
