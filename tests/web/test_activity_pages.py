@@ -14,6 +14,8 @@ from liaison.attachments.models import Attachment
 from liaison.audit.services import views_of
 from liaison.core import services
 from liaison.core.choices import Classification, WorkflowState
+from liaison.partners.models import PartnerBody
+from tests import factories
 from tests.factories import ActivityFactory, EventFactory, PlaceFactory
 
 pytestmark = pytest.mark.django_db
@@ -288,3 +290,22 @@ def test_detail_lists_the_records_files(login, viewer, agency, settings, tmp_pat
     )
     page = login(viewer).get(f"/activities/{record.pk}/").content.decode()
     assert "invitation.pdf" in page and f"/attachments/{Attachment.objects.get().pk}/" in page
+
+
+def test_a_record_in_use_is_not_deleted_and_the_page_says_why(login, administrator, agency):
+    membership = factories.MembershipFactory(agency=agency)
+    client = login(administrator)
+    url = f"/partners/bodies/{membership.body.pk}/delete/"
+    response = client.post(url, {"reason": "重複", "version": membership.body.version}, follow=True)
+    assert response.status_code == 200
+    assert PartnerBody.objects.filter(pk=membership.body.pk).exists()
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+
+
+def test_a_stale_delete_is_refused(login, administrator, agency):
+    record = visit(agency)
+    stale = record.version
+    Activity.objects.filter(pk=record.pk).update(version=stale + 1)
+    client = login(administrator)
+    client.post(f"/activities/{record.pk}/delete/", {"reason": "重複", "version": stale})
+    assert Activity.objects.filter(pk=record.pk).exists()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -161,10 +160,21 @@ class DeleteView(FamilyView):
 
     def post(self, request, pk):
         record = self.get_object()
+        version = request.POST.get("version", "")
+        version = int(version) if version.isdigit() else record.version
         try:
-            services.delete_record(record, user=request.user, reason=request.POST.get("reason", ""))
-        except ProtectedError:
-            messages.error(request, _("Other records refer to this one; it cannot be deleted."))
+            if self.family.is_reference:
+                services.delete_reference(record, user=request.user, version=version)
+            else:
+                services.delete_record(
+                    record,
+                    user=request.user,
+                    version=version,
+                    reason=request.POST.get("reason", ""),
+                )
+        except ValidationError as error:
+            for line in error_messages(error):
+                messages.error(request, line)
             return HttpResponseRedirect(self.family.url("detail", record.pk))
         messages.success(request, _("Deleted: %(record)s") % {"record": record})
         return HttpResponseRedirect(self.family.url("list"))
