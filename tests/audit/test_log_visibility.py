@@ -135,3 +135,8 @@ def test_entries_written_before_the_scope_was_kept_follow_the_live_row(
     LogEntry.objects.filter(pk=entry.pk).update(additional_data=None)
     assert visible_log_entries(named_officer).filter(pk=entry.pk).exists()
     assert not visible_log_entries(superuser).filter(pk=entry.pk).exists()
+
+
+def test_a_malformed_entry_address_is_not_an_error(login, auditor):
+    response = login(auditor).get(reverse("admin:auditlog_logentry_change", args=["abc"]))
+    assert response.status_code in {302, 404}

@@ -12,7 +12,6 @@ from operator import and_, or_
 from auditlog.admin import LogEntryAdmin as AuditlogLogEntryAdmin
 from auditlog.models import LogEntry
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.text import capfirst
@@ -71,16 +70,18 @@ class AuditEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
             return queryset
         return queryset.filter(agency_id=request.user.agency_id)
 
+    def get_object(self, request, object_id, from_field=None):
+        event = super().get_object(request, object_id, from_field)
+        if event is not None:
+            event.details_readable = _record_is_visible(event.details, request.user)
+        return event
+
     @admin.display(description=_("details"))
     def shown_details(self, obj):
         """The details, unless the event concerns a record the reader may not see."""
-        if not _record_is_visible(obj.details, self.request.user):
+        if not getattr(obj, "details_readable", False):
             return WITHHELD
         return {k: v for k, v in obj.details.items() if k not in SCOPE_KEYS} or "-"
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        self.request = request
-        return super().changeform_view(request, object_id, form_url, extra_context)
 
 
 admin.site.unregister(LogEntry)
@@ -96,7 +97,7 @@ class LogEntryAdmin(ReadOnlyMixin, AuditlogLogEntryAdmin):
 
     def get_object(self, request, object_id, from_field=None):
         """A withheld entry's page (and its title) shows no content of the record."""
-        entry = self.get_queryset(request).filter(pk=unquote(object_id)).first()
+        entry = super().get_object(request, object_id, from_field)
         if entry is not None and not entry.readable:
             entry.object_repr = str(WITHHELD)
             entry.changes = entry.changes_text = entry.serialized_data = None
@@ -110,10 +111,7 @@ class LogEntryAdmin(ReadOnlyMixin, AuditlogLogEntryAdmin):
             request, queryset.filter(readable=True), search_term
         )
         words = search_term.split()
-        by_actor = reduce(
-            and_,
-            (self._actor_matches(word) for word in words),
-        )
+        by_actor = reduce(and_, (self._actor_matches(word) for word in words))
         withheld_hits = Q(readable=False) & by_actor
         return (
             queryset.filter(Q(pk__in=readable_hits.values("pk")) | withheld_hits),
