@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from liaison.accounts.models import Agency, User
 from liaison.audit.models import AuditEvent
 from liaison.audit.services import log_event
-from liaison.core.admin import has_any_role
+from liaison.core.admin_permissions import has_any_role
+from liaison.core.admin_writes import ServiceWritesMixin
 from liaison.core.choices import Classification, Role
 from liaison.core.models import RecordModel
 from liaison.core.visibility import roles_of
@@ -49,7 +50,7 @@ def may_manage_access(actor, user) -> bool:
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(ServiceWritesMixin, admin.ModelAdmin):
     list_display = ("code", "name_zh_hant", "name_pt", "name_en", "report_part_number")
     search_fields = ("code", "name_zh_hant", "name_pt", "name_en", "short_name_zh_hant")
     readonly_fields = ("created_at", "updated_at")
@@ -77,7 +78,7 @@ class AgencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(ServiceWritesMixin, DjangoUserAdmin):
     list_display = ("username", "first_name", "last_name", "agency", "is_active", "is_staff")
     list_filter = ("agency", "groups", "is_active", "is_staff", "is_superuser")
     list_select_related = ("agency",)

@@ -1,20 +1,30 @@
-"""Admin list of attachments: read through their records' visibility; added on the records."""
+"""Admin list of attachments: read through their records' visibility, added on the records,
+and changed or deleted as a change of their record (ChildAdmin: its version checked)."""
 
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from liaison.attachments.models import Attachment
-from liaison.core.admin import has_any_role, record_perm
+from liaison.core.admin import ChildAdmin
+from liaison.core.admin_permissions import has_any_role, record_perm
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(admin.ModelAdmin):
+class AttachmentAdmin(ChildAdmin):
     list_display = ("original_name", "kind", "content_type", "object_id", "size", "created_at")
     list_filter = ("kind", "content_type")
     list_select_related = ("content_type",)
     search_fields = ("original_name", "description")
-    fields = ("kind", "description", "download", "size", "created_by", "created_at")
+    fields = (
+        "kind",
+        "description",
+        "download",
+        "size",
+        "created_by",
+        "created_at",
+        "parent_version",
+    )
     readonly_fields = ("download", "size", "created_by", "created_at")
 
     @admin.display(description=_("file"))
@@ -23,10 +33,7 @@ class AttachmentAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', attachment.file.url, attachment.original_name)
 
     def get_queryset(self, request):
-        return Attachment.objects.visible_to(request.user).select_related("created_by")
-
-    def has_module_permission(self, request):
-        return has_any_role(request)
+        return super().get_queryset(request).select_related("created_by")
 
     def has_view_permission(self, request, obj=None):
         if obj is None:
@@ -45,7 +52,3 @@ class AttachmentAdmin(admin.ModelAdmin):
         if obj is None:
             return has_any_role(request)
         return record_perm(request, "change", obj.content_type.model_class(), obj.record)
-
-    def save_model(self, request, obj, form, change):
-        obj.updated_by = request.user
-        obj.save()

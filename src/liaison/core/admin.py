@@ -6,33 +6,32 @@
   more, superusers included.
 - Permissions come from `rules` (`rules.has_perm`), never `user.has_perm`, which would let
   a superuser past need-to-know.
-- Forms carry the record's version; a stale edit is refused before anything is written,
-  and every write goes through `liaison.core.services`.
+- Forms carry the record's version (a row's form, its record's version); a stale edit is
+  refused before anything is written, and every write, delete included, goes through
+  `liaison.core.services` (see admin_writes: a refusal is a message, never a 500).
 - Every view of a confidential record's change page is logged.
 """
 
 from __future__ import annotations
 
-import functools
-
-import rules
 from auditlog.mixins import AuditlogHistoryAdminMixin
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from liaison.attachments.forms import FILE_LINKS_TO_DOWNLOAD
 from liaison.attachments.models import Attachment
 from liaison.audit.services import log_view
 from liaison.core import services
-from liaison.core.admin_forms import RecordForm, VersionedForm
-from liaison.core.models import RecordModel, TrackedModel
-from liaison.core.visibility import roles_of
+from liaison.core.admin_forms import ChildForm, RecordForm, VersionedForm
+from liaison.core.admin_permissions import RulesPermissionsMixin, record_perm
+from liaison.core.admin_workflow import WorkflowActionsMixin
+from liaison.core.admin_writes import ServiceWritesMixin
+from liaison.core.models import RecordModel
 
 admin.site.site_header = _("Liaison")
 admin.site.site_title = _("Liaison")
@@ -52,27 +51,6 @@ RECORD_READONLY = (
     "approved_at",
 )
 RECORD_ACCESS = ("classification", "cleared_officers", "change_reason", "record_version")
-
-
-def record_perm(request, action: str, model, obj=None) -> bool:
-    """`rules.has_perm` for `<app>.<action>_<model>`, memoised for the request."""
-    opts = model._meta
-    perm = f"{opts.app_label}.{action}_{opts.model_name}"
-    key = (perm, getattr(obj, "pk", None), getattr(obj, "version", None))
-    cache = request.__dict__.setdefault("_liaison_perms", {})
-    if key not in cache:
-        cache[key] = rules.has_perm(perm, request.user, obj)
-    return cache[key]
-
-
-def has_any_role(request) -> bool:
-    return bool(roles_of(request.user))
-
-
-def error_text(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(error)
 
 
 class VisibleRelatedFieldListFilter(admin.RelatedFieldListFilter):
@@ -96,26 +74,7 @@ admin.FieldListFilter.register(
 )
 
 
-# Permission mixins ----------------------------------------------------------------------
-
-
-class RulesPermissionsMixin:
-    """has_*_permission answered by django-rules; the admin index lists apps to members."""
-
-    def has_module_permission(self, request):
-        return has_any_role(request)
-
-    def has_view_permission(self, request, obj=None):
-        return record_perm(request, "view", self.model, obj)
-
-    def has_add_permission(self, request):
-        return record_perm(request, "add", self.model)
-
-    def has_change_permission(self, request, obj=None):
-        return record_perm(request, "change", self.model, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return record_perm(request, "delete", self.model, obj)
+# Mixins -------------------------------------------------------------------------------
 
 
 class VisibleChoicesMixin:
@@ -188,7 +147,12 @@ class AttachmentInline(ParentPermissionInlineMixin, GenericTabularInline):
 
 
 class RecordAdmin(
-    AuditlogHistoryAdminMixin, RulesPermissionsMixin, VisibleChoicesMixin, admin.ModelAdmin
+    ServiceWritesMixin,
+    WorkflowActionsMixin,
+    AuditlogHistoryAdminMixin,
+    RulesPermissionsMixin,
+    VisibleChoicesMixin,
+    admin.ModelAdmin,
 ):
     """The admin of an agency-owned, classified, versioned record with a workflow."""
 
@@ -200,7 +164,6 @@ class RecordAdmin(
     list_filter = ("state", "classification")
     list_select_related: tuple[str, ...] = ()
     list_per_page = 50
-    actions = ("submit_for_approval", "approve_records", "return_to_draft")
     #: The record's own fieldsets; by default, every editable field not listed elsewhere.
     content_fieldsets: list | None = None
     inlines = ()
@@ -272,39 +235,54 @@ class RecordAdmin(
             )
 
     def save_related(self, request, form, formsets, change):
-        """Many-to-many values were set by the service; a change to the record or to any of
-        its rows is saved as one new version (and an approved record returns to draft)."""
-        if change and (form.has_changed() or any(fs.has_changed() for fs in formsets)):
-            services.update_record(
-                form.instance,
-                user=request.user,
-                version=form.cleaned_data["record_version"],
-                data={},
-                many=self._many(form),
-                reason=form.cleaned_data.get("change_reason", ""),
-            )
+        """Many-to-many values are set by the service. The record and each formset of its
+        rows are saved in turn, each checked against the version before it, the first
+        against the version the form was loaded at (an approved record returns to draft)."""
+        if change:
+            form.instance.version = form.cleaned_data["record_version"]
+            if form.has_changed():
+                services.update_record(
+                    form.instance,
+                    user=request.user,
+                    version=form.instance.version,
+                    data={},
+                    many=self._many(form),
+                    reason=form.cleaned_data.get("change_reason", ""),
+                )
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
 
     def save_formset(self, request, form, formset, change):
         formset.save(commit=False)
-        for row in formset.deleted_objects:
-            if isinstance(row, RecordModel):
-                services.delete_record(row, user=request.user)
-            else:
-                row.delete()
-        for row in [*formset.new_objects, *(obj for obj, _fields in formset.changed_objects)]:
-            if isinstance(row, RecordModel):
-                if row.pk is None:
-                    services.save_new_record(row, user=request.user, agency=form.instance.agency)
-                else:
-                    services.update_record(row, user=request.user, version=row.version, data={})
-                continue
-            if isinstance(row, TrackedModel):
-                row.created_by = row.created_by or request.user
-                row.updated_by = request.user
-            row.save()
+        if issubclass(formset.model, RecordModel):
+            self._save_record_rows(request, form.instance, formset)
+        else:
+            saved = [*formset.new_objects, *(row for row, _fields in formset.changed_objects)]
+            if saved or formset.deleted_objects:
+                services.change_children(
+                    form.instance,
+                    user=request.user,
+                    parent_version=form.instance.version,
+                    saved=saved,
+                    deleted=formset.deleted_objects,
+                )
         formset.save_m2m()
+
+    @staticmethod
+    def _save_record_rows(request, parent, formset) -> None:
+        """Rows that are records themselves (a membership's obligations), each checked
+        against the version its own form was loaded at."""
+        loaded = {
+            id(row_form.instance): row_form.cleaned_data.get("record_version")
+            for row_form in formset.forms
+            if hasattr(row_form, "cleaned_data")
+        }
+        for row in formset.deleted_objects:
+            services.delete_record(row, user=request.user, version=loaded.get(id(row)))
+        for row in formset.new_objects:
+            services.save_new_record(row, user=request.user, agency=parent.agency)
+        for row, _fields in formset.changed_objects:
+            services.update_record(row, user=request.user, version=loaded[id(row)], data={})
 
     def delete_model(self, request, obj):
         services.delete_record(obj, user=request.user)
@@ -313,63 +291,13 @@ class RecordAdmin(
         for record in queryset:
             services.delete_record(record, user=request.user)
 
-    # Workflow actions ----------------------------------------------------------------------
-
-    def has_submit_permission(self, request):
-        return record_perm(request, "submit", self.model)
-
-    def has_approve_permission(self, request):
-        return record_perm(request, "approve", self.model)
-
-    def has_reject_permission(self, request):
-        return record_perm(request, "reject", self.model)
-
-    def _run_workflow(self, request, queryset, service, done_message) -> None:
-        """Apply a workflow service to each record; report each refusal by name."""
-        done = 0
-        for record in queryset:
-            try:
-                service(record, user=request.user, version=record.version)
-            except (PermissionDenied, ValidationError) as error:
-                self.message_user(request, f"{record}: {error_text(error)}", messages.ERROR)
-            else:
-                done += 1
-        if done:
-            self.message_user(request, done_message(done) % {"count": done}, messages.SUCCESS)
-
-    @admin.action(description=_("Submit for approval"), permissions=["submit"])
-    def submit_for_approval(self, request, queryset):
-        def message(count):
-            return ngettext(
-                "%(count)d record submitted for approval.",
-                "%(count)d records submitted for approval.",
-                count,
-            )
-
-        self._run_workflow(request, queryset, services.submit, message)
-
-    @admin.action(description=_("Approve"), permissions=["approve"])
-    def approve_records(self, request, queryset):
-        def message(count):
-            return ngettext("%(count)d record approved.", "%(count)d records approved.", count)
-
-        self._run_workflow(request, queryset, services.approve, message)
-
-    @admin.action(description=_("Return to draft"), permissions=["reject"])
-    def return_to_draft(self, request, queryset):
-        def message(count):
-            return ngettext(
-                "%(count)d record returned to draft.", "%(count)d records returned to draft.", count
-            )
-
-        reject = functools.partial(
-            services.reject, reason=gettext("Returned to draft from the list of records.")
-        )
-        self._run_workflow(request, queryset, reject, message)
-
 
 class ReferenceAdmin(
-    AuditlogHistoryAdminMixin, RulesPermissionsMixin, VisibleChoicesMixin, admin.ModelAdmin
+    ServiceWritesMixin,
+    AuditlogHistoryAdminMixin,
+    RulesPermissionsMixin,
+    VisibleChoicesMixin,
+    admin.ModelAdmin,
 ):
     """Shared reference data (places, topics): editors keep it, versioned like records."""
 
@@ -382,28 +310,37 @@ class ReferenceAdmin(
         services.save_reference(obj, user=request.user, version=form.cleaned_data["record_version"])
 
     def delete_model(self, request, obj):
-        services.require_perm(request.user, "delete", obj)
-        obj.delete()
+        services.delete_reference(obj, user=request.user, version=obj.version)
+
+    def delete_queryset(self, request, queryset):
+        for item in queryset:
+            services.delete_reference(item, user=request.user, version=item.version)
 
 
-class ChildAdmin(RulesPermissionsMixin, VisibleChoicesMixin, admin.ModelAdmin):
-    """Rows that belong to a record (a body's role, an event, an attendance): visible with
-    their record, and changed by whoever may change it."""
+class ChildAdmin(ServiceWritesMixin, RulesPermissionsMixin, VisibleChoicesMixin, admin.ModelAdmin):
+    """Rows that belong to a record (a body's role, an event, an attendance, a file): visible
+    with their record, changed by whoever may change it, and each change a change of the
+    record, checked against the record's version the row's form was loaded with."""
 
-    #: The foreign key to the record the row belongs to.
-    parent_field = "activity"
+    form = ChildForm
 
     def get_queryset(self, request):
         queryset = self.model.objects.visible_to(request.user)
         ordering = self.get_ordering(request)
         return queryset.order_by(*ordering) if ordering else queryset
 
+    def get_readonly_fields(self, request, obj=None):
+        """A row stays with its record: it is not moved to another on its page."""
+        fields = super().get_readonly_fields(request, obj)
+        parent = self.model._meta.get_field(self.model.parent_field)
+        return (*fields, parent.name) if obj is not None and parent.concrete else fields
+
     def _parent(self, obj):
-        return getattr(obj, self.parent_field) if obj is not None else None
+        return obj.parent_record if obj is not None else None
 
     @property
     def parent_model(self):
-        return self.model._meta.get_field(self.parent_field).related_model
+        return self.model._meta.get_field(self.model.parent_field).related_model
 
     def has_view_permission(self, request, obj=None):
         return record_perm(request, "view", self.parent_model, self._parent(obj))
@@ -417,19 +354,21 @@ class ChildAdmin(RulesPermissionsMixin, VisibleChoicesMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return record_perm(request, "change", self.parent_model, self._parent(obj))
 
-    def _touch_parent(self, request, obj) -> None:
-        """A row's change is a change of its record: a new version, back to draft."""
-        parent = self._parent(obj)
-        services.update_record(parent, user=request.user, version=parent.version, data={})
-
     def save_model(self, request, obj, form, change):
-        obj.save()
-        self._touch_parent(request, obj)
+        """A changed row was checked against the version its form carries (ChildForm); a new
+        one, added on its own page, against the record as it is now."""
+        version = form.cleaned_data["parent_version"] if change else obj.parent_record.version
+        services.save_child(obj, user=request.user, parent_version=version)
 
     def delete_model(self, request, obj):
-        obj.delete()
-        self._touch_parent(request, obj)
+        services.delete_child(obj, user=request.user, parent_version=obj.parent_record.version)
 
     def delete_queryset(self, request, queryset):
+        """The selected rows of each record are deleted as one change of it."""
+        rows_of: dict = {}
         for row in queryset:
-            self.delete_model(request, row)
+            rows_of.setdefault(row.parent_record, []).append(row)
+        for record, rows in rows_of.items():
+            services.change_children(
+                record, user=request.user, parent_version=record.version, deleted=rows
+            )

@@ -1,5 +1,5 @@
-"""The admin's record forms: the version a form was loaded at, checked under a row lock
-before anything is written, and the reason a classification change needs."""
+"""The admin's forms: the version a record (or a row's record) was loaded at, checked under
+a row lock before anything is written, and the reason a classification change needs."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -22,15 +22,26 @@ class VersionedForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk is not None:
-            # Locked until the admin's transaction ends, so nobody saves in between.
-            current = (
-                type(self.instance)
-                ._base_manager.select_for_update(of=("self",))
-                .select_related("updated_by")
-                .get(pk=self.instance.pk)
-            )
-            if cleaned.get("record_version") != current.version:
-                raise services.StaleRecordError(current)
+            services.check_version(self.instance, cleaned.get("record_version"))
+        return cleaned
+
+
+class ChildForm(forms.ModelForm):
+    """A row's form (an event, an attendance, a file): it carries the version of the row's
+    record as the user loaded it, and refuses the save if anyone changed the record (or any
+    of its rows) since, for a row's change is a change of its record."""
+
+    parent_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["parent_version"].initial = self.instance.parent_record.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is not None:
+            services.check_version(self.instance.parent_record, cleaned.get("parent_version"))
         return cleaned
 
 

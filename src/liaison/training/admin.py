@@ -15,7 +15,6 @@ class AttendanceInline(RecordTabularInline):
 
 @admin.register(Attendance)
 class AttendanceAdmin(ChildAdmin):
-    parent_field = "course"
     list_display = ("participant", "course", "hours", "completed", "certificate_number")
     list_filter = ("completed", "course__year")
     list_select_related = ("participant", "course")
