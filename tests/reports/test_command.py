@@ -52,7 +52,9 @@ def test_empty_year_is_a_chapter_not_an_error(agency):
 
 @pytest.mark.django_db
 def test_files_for_a_user_are_written_and_logged(agency, editor, tmp_path):
-    ActivityFactory(agency=agency, summary_zh_hant="赴香港出席會議。")
+    ActivityFactory(
+        agency=agency, summary_zh_hant="赴香港出席會議。", summary_en="Attended a meeting."
+    )
     output = tmp_path / "chapter.docx"
     _, err = run(
         "--year",
@@ -80,3 +82,25 @@ def test_unknown_agency_or_user_is_an_error(agency):
         run("--year", "2024", "--agency", "nowhere")
     with pytest.raises(CommandError, match="No active user"):
         run("--year", "2024", "--user", "nobody")
+
+
+@pytest.mark.django_db
+def test_a_final_chapter_with_untranslated_names_is_refused_and_names_them(agency, tmp_path):
+    ActivityFactory(agency=agency, title_zh_hant="某某研討會", summary_zh_hant="出席某某研討會。")
+    output = tmp_path / "chapter.md"
+    with pytest.raises(CommandError) as refused:
+        run("--year", "2024", "--lang", "pt", "--agency", "ccac", "--output", str(output))
+    assert "某某研討會" in str(refused.value) and "--include-drafts" in str(refused.value)
+    assert not output.exists()
+    run(
+        "--year",
+        "2024",
+        "--lang",
+        "pt",
+        "--agency",
+        "ccac",
+        "--include-drafts",
+        "--output",
+        str(output),
+    )
+    assert "RASCUNHO" in output.read_text(encoding="utf-8")

@@ -14,7 +14,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def records(agency, other_agency):
-    ActivityFactory(agency=agency, summary_zh_hant="赴香港出席會議。")
+    ActivityFactory(
+        agency=agency,
+        summary_zh_hant="赴香港出席會議。",
+        summary_en="Attended a meeting in Hong Kong.",
+    )
     ActivityFactory(
         agency=agency, summary_zh_hant="草擬的外訪。", state=WorkflowState.DRAFT, approved_at=None
     )
@@ -69,3 +73,16 @@ def test_download(client, viewer, records, fmt, magic):
 def test_unknown_format_is_404(client, viewer):
     client.force_login(viewer)
     assert client.get(reverse("reports:download", args=["odt"])).status_code == 404
+
+
+def test_a_final_chapter_with_untranslated_names_is_refused_with_the_list(client, viewer, agency):
+    ActivityFactory(agency=agency, title_zh_hant="某某研討會", summary_zh_hant="出席某某研討會。")
+    client.force_login(viewer)
+    for url in (reverse("reports:preview"), reverse("reports:download", args=["pdf"])):
+        response = client.get(url, {"year": 2024, "lang": "en"})
+        assert response.status_code == 409
+        page = response.content.decode()
+        assert "某某研討會" in page and "drafts=1" in page
+    assert not AuditEvent.objects.filter(kind=AuditEvent.Kind.REPORT_GENERATED).exists()
+    draft = client.get(reverse("reports:preview"), {"year": 2024, "lang": "en", "drafts": "1"})
+    assert draft.status_code == 200 and "not for publication" in draft.content.decode()

@@ -86,6 +86,12 @@ class Chapter:
     def has_drafts(self) -> bool:
         return any(item.is_draft for part in self.parts for item in part.items)
 
+    @property
+    def is_draft(self) -> bool:
+        """Not for publication: it shows records not yet approved or names not translated
+        (the service refuses a final chapter with either)."""
+        return self.has_drafts or bool(self.missing)
+
     def marked(self, item: Item) -> str:
         """The item's text, after the draft mark if it is a draft ("【草稿】…", "[DRAFT] …")."""
         if not item.is_draft:

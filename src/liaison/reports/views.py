@@ -11,15 +11,17 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from liaison.accounts.models import Agency
 from liaison.activities.models import Activity
 from liaison.core.translation import column_suffix
+from liaison.reports.builder import Chapter
 from liaison.reports.render import FORMATS, filename
 from liaison.reports.render.html import context as html_context
-from liaison.reports.services import generate
+from liaison.reports.services import MissingTranslations, generate
 from liaison.reports.text import LANGUAGES
 
 UI_TO_CHAPTER = {"zh_hant": "zh-Hant", "pt": "pt", "en": "en"}
@@ -51,18 +53,44 @@ def chapter_request(request) -> dict:
     }
 
 
+#: The translations page (the web app's) that the refusal of a final chapter links to.
+TRANSLATIONS_URL_NAME = "translations"
+
+
+def chapter_for(request, fmt: str) -> tuple[dict, Chapter, bytes]:
+    """The chapter the request asks for in `fmt`, generated (and logged) by the service."""
+    wanted = chapter_request(request)
+    agency, year, language = wanted.pop("agency"), wanted.pop("year"), wanted.pop("language")
+    chapter, content = generate(
+        agency, year, language, fmt, user=request.user, request=request, **wanted
+    )
+    return wanted, chapter, content
+
+
+def refused(request, error: MissingTranslations):
+    """What to translate before the chapter can be final (409), with the way to a draft."""
+    try:
+        translations_url = reverse(TRANSLATIONS_URL_NAME)
+    except NoReverseMatch:
+        translations_url = ""
+    summary, *names = error.messages
+    drafts = request.GET.copy()
+    drafts["drafts"] = "1"
+    context = {
+        "summary": summary,
+        "names": names,
+        "translations_url": translations_url,
+        "draft_url": f"{reverse('reports:preview')}?{drafts.urlencode()}",
+    }
+    return render(request, "reports/untranslated.html", context, status=409)
+
+
 @login_required
 def preview(request):
-    wanted = chapter_request(request)
-    chapter, _ = generate(
-        wanted.pop("agency"),
-        wanted.pop("year"),
-        wanted.pop("language"),
-        "html",
-        user=request.user,
-        request=request,
-        **wanted,
-    )
+    try:
+        wanted, chapter, _ = chapter_for(request, "html")
+    except MissingTranslations as error:
+        return refused(request, error)
     return render(
         request,
         "reports/preview.html",
@@ -79,16 +107,10 @@ def preview(request):
 def download(request, fmt: str):
     if fmt not in FORMATS:
         raise Http404("Unknown format.")
-    wanted = chapter_request(request)
-    chapter, content = generate(
-        wanted.pop("agency"),
-        wanted.pop("year"),
-        wanted.pop("language"),
-        fmt,
-        user=request.user,
-        request=request,
-        **wanted,
-    )
+    try:
+        _, chapter, content = chapter_for(request, fmt)
+    except MissingTranslations as error:
+        return refused(request, error)
     response = HttpResponse(content, content_type=FORMATS[fmt].content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename(chapter, fmt)}"'
     return response

@@ -29,8 +29,10 @@ def render(chapter: Chapter) -> bytes:
 
     write.paragraph(chapter.part_label, "Subtitle")
     write.paragraph(chapter.title, "Heading 1")
-    if chapter.has_drafts:
+    if chapter.is_draft:
         write.paragraph().add_run(chapter.labels["drafts_note"]).bold = True
+        for section in document.sections:  # on every page
+            section.header.paragraphs[0].text = chapter.labels["drafts_note"]
     write.paragraph(chapter.intro)
     for part in chapter.parts:
         write.paragraph(part.heading, "Heading 2")
@@ -50,12 +52,6 @@ def render(chapter: Chapter) -> bytes:
         write.table(table)
         if table.key in drawn:
             document.add_picture(io.BytesIO(charts.png(table)), width=Cm(15))
-
-    if chapter.missing:
-        write.paragraph(chapter.labels["missing"], "Heading 2")
-        write.paragraph(chapter.labels["missing_note"])
-        for entry in chapter.missing:
-            write.paragraph(f"{entry.category}: {entry.name}", "List Bullet")
 
     buffer = io.BytesIO()
     document.save(buffer)

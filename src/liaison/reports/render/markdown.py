@@ -15,7 +15,7 @@ def to_markdown(chapter: Chapter) -> str:
     labels = chapter.labels
     space = "　" if chapter.language == "zh-Hant" else " "  # an ideographic space in Chinese
     blocks = [f"# {chapter.part_label}{space}{chapter.title}"]
-    if chapter.has_drafts:
+    if chapter.is_draft:
         blocks.append(f"> {labels['drafts_note']}")
     blocks.append(chapter.intro)
     for part in chapter.parts:
@@ -28,9 +28,6 @@ def to_markdown(chapter: Chapter) -> str:
     if chapter.tables:
         blocks.append(f"## {labels['statistics']}")
         blocks += [table_markdown(table) for table in chapter.tables if table.rows]
-    if chapter.missing:
-        blocks += [f"## {labels['missing']}", labels["missing_note"]]
-        blocks.append("\n".join(f"- {entry.category}: {entry.name}" for entry in chapter.missing))
     return "\n\n".join(block for block in blocks if block) + "\n"
 
 

@@ -12,7 +12,7 @@ from liaison.accounts.models import Agency
 from liaison.core.choices import Classification
 from liaison.reports.queries import DEFAULT_CLASSIFICATION
 from liaison.reports.render import FORMATS, filename
-from liaison.reports.services import generate
+from liaison.reports.services import MissingTranslations, generate
 from liaison.reports.text import LANGUAGES
 
 CLASSIFICATIONS = {
@@ -70,16 +70,21 @@ class Command(BaseCommand):
             )
         user = self.user(options["user"])
         agency = self.agency(options["agency"], user)
-        chapter, content = generate(
-            agency,
-            options["year"],
-            language,
-            fmt,
-            user=user,
-            include_drafts=options["include_drafts"],
-            max_classification=level,
-            reader=user,
-        )
+        try:
+            chapter, content = generate(
+                agency,
+                options["year"],
+                language,
+                fmt,
+                user=user,
+                include_drafts=options["include_drafts"],
+                max_classification=level,
+                reader=user,
+            )
+        except MissingTranslations as refused:
+            summary, *names = refused.messages
+            lines = [summary, *(f"  - {name}" for name in names)]
+            raise CommandError("\n".join([*lines, "(--include-drafts makes a draft)"])) from None
         if chapter.is_empty:
             self.stderr.write(f"No records for {options['year']}: the chapter says so.")
         output = options["output"]
