@@ -53,7 +53,6 @@ def translate_sample(agency, editor) -> int:
                 terms.translate(event.title_zh_hant, "en"),
             )
             event.title_pt, event.title_en = pt, en
-            event.save(update_fields=["title_pt", "title_en"])
         first = events[0] if events else None
         columns = {
             "summary_pt": wording["pt"],
@@ -64,6 +63,9 @@ def translate_sample(agency, editor) -> int:
         if "title_zh_hant" in wording:
             columns["title_zh_hant"] = wording["title_zh_hant"]
         services.update_record(activity, user=editor, version=activity.version, data=columns)
+        services.change_children(
+            activity, user=editor, parent_version=activity.version, saved=events
+        )
         changed += 1
     return changed
 
