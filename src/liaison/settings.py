@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "liaison.importer",
     "liaison.terminology",
     "liaison.reports",
+    "liaison.search",
     "liaison.demo",
     "liaison.web",
 ]

@@ -17,5 +17,6 @@ urlpatterns = [
     path("import/", include("liaison.importer.urls")),
     path("reports/", include("liaison.reports.urls")),
     path("attachments/", include("liaison.attachments.urls")),
+    path("search/", include("liaison.search.urls")),
     path("", include("liaison.web.urls")),
 ]

@@ -1,0 +1,106 @@
+"""Keeping the search documents current: one per indexed record, rewritten in the same
+transaction as every write through the services, and rebuilt whole on demand."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils.module_loading import module_has_submodule
+
+from liaison.core.search import SearchIndex
+from liaison.search.folding import fold
+from liaison.search.models import SearchDocument
+
+#: The declared indexes by model, in the order of INSTALLED_APPS.
+indexes: dict[type[models.Model], SearchIndex] = {}
+BATCH = 500
+
+
+def discover() -> None:
+    """Read INDEXES from every installed app's search.py."""
+    from importlib import import_module
+
+    for config in apps.get_app_configs():
+        if config.name == "liaison.search" or not module_has_submodule(config.module, "search"):
+            continue
+        for index in getattr(import_module(f"{config.name}.search"), "INDEXES", ()):
+            indexes.setdefault(index.model, index)
+
+
+def document_for(index: SearchIndex, record, content_type: ContentType) -> SearchDocument:
+    texts = index.texts(record)
+    return SearchDocument(
+        content_type=content_type,
+        object_id=record.pk,
+        text="\n".join(texts),
+        title_folded=fold(texts[0])[:500] if texts else "",
+        folded=fold(" \n".join(texts)),
+    )
+
+
+def reindex(record) -> None:
+    """Write the record's document afresh (read again, with what its text comes from)."""
+    index = indexes[type(record)]
+    fresh = index.model._base_manager.prefetch_related(*index.prefetch).get(pk=record.pk)
+    content_type = ContentType.objects.get_for_model(index.model)
+    document = document_for(index, fresh, content_type)
+    SearchDocument.objects.update_or_create(
+        content_type=content_type,
+        object_id=record.pk,
+        defaults={
+            "text": document.text,
+            "title_folded": document.title_folded,
+            "folded": document.folded,
+        },
+    )
+
+
+def follow_write(record, deleted: bool) -> None:
+    """The services' after-write hook. A row of a record (an event) changes its record's
+    text, so the record is reindexed; a deleted record takes its document with it."""
+    if type(record) not in indexes:
+        parent = getattr(record, "parent_record", None)
+        if parent is not None and type(parent) in indexes:
+            reindex(parent)
+        return
+    if deleted:
+        SearchDocument.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(record)), object_id=record.pk
+        ).delete()
+    else:
+        reindex(record)
+
+
+def _records(index: SearchIndex) -> Iterator[models.Model]:
+    queryset = index.model._base_manager.order_by("pk").prefetch_related(*index.prefetch)
+    last = 0
+    while batch := list(queryset.filter(pk__gt=last)[:BATCH]):
+        yield from batch
+        last = batch[-1].pk
+
+
+@transaction.atomic
+def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
+    """Replace every document by one built from the records as stored; returns the count."""
+    total = sum(index.model._base_manager.count() for index in indexes.values())
+    SearchDocument.objects.all().delete()
+    done = 0
+    for index in indexes.values():
+        content_type = ContentType.objects.get_for_model(index.model)
+        pending: list[SearchDocument] = []
+        for record in _records(index):
+            pending.append(document_for(index, record, content_type))
+            if len(pending) == BATCH:
+                SearchDocument.objects.bulk_create(pending)
+                done += len(pending)
+                pending = []
+                if progress:
+                    progress(done, total)
+        SearchDocument.objects.bulk_create(pending)
+        done += len(pending)
+        if progress:
+            progress(done, total)
+    return done

@@ -1,0 +1,110 @@
+"""A query's results for one reader: only what the chokepoint lets them see, counted the
+same way, grouped by kind of record, best first.
+
+Every kind's hits are its documents joined to `visible_to` of its family (the family also
+decides who may search it at all: staff, the register for its officers), so a hidden
+record is never shown, never counted, and its text never quoted. The queries are bounded
+by the number of kinds, not of hits: one count for all kinds, then a page of documents and
+their records per kind shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet
+
+from liaison.core import registry
+from liaison.core.search import SearchIndex
+from liaison.search import engine
+from liaison.search.folding import terms_of
+from liaison.search.highlight import snippet
+from liaison.search.indexing import indexes
+
+PER_KIND = 5
+PER_PAGE = 20
+
+
+@dataclass
+class Hit:
+    record: object
+    url: str | None
+    context: str
+
+
+@dataclass
+class Kind:
+    name: str
+    label: str
+    count: int
+    hits: list[Hit] = field(default_factory=list)
+    page: Page | None = None
+
+
+def visible_records(index: SearchIndex, user) -> QuerySet:
+    """The kind's records the user may see: its family's chokepoint, or nothing at all for
+    a kind no family serves (never a table read without a visibility rule)."""
+    family = registry.family_of(index.model)
+    if family is not None:
+        return family.visible(user)
+    return index.model.objects.none()
+
+
+def _visible(index: SearchIndex, user) -> Q:
+    """Documents of the kind whose record the user may see."""
+    return Q(
+        content_type=ContentType.objects.get_for_model(index.model),
+        object_id__in=visible_records(index, user).values("pk"),
+    )
+
+
+def _hits(index: SearchIndex, user, documents: list, terms: list[str]) -> list[Hit]:
+    records = visible_records(index, user).in_bulk([document.object_id for document in documents])
+    family = registry.family_of(index.model)
+    found = []
+    for document in documents:
+        record = records.get(document.object_id)
+        if record is None:  # hidden between the two reads: left out, as it must be
+            continue
+        url = family.urls(record.pk).get("detail") if family else None
+        found.append(Hit(record, url, snippet(document.text, terms)))
+    return found
+
+
+def search(user, query: str, *, kind: str | None = None, page: int | str = 1) -> list[Kind]:
+    """The kinds with hits, each with its best few (or, for `kind`, one page of them)."""
+    terms = terms_of(query)
+    if not terms:
+        return []
+    documents = engine.matching(terms)
+    chosen = [index for index in indexes.values() if kind in (None, index.model._meta.model_name)]
+    by_type = {ContentType.objects.get_for_model(index.model).pk: index for index in chosen}
+    if not chosen:
+        return []
+    condition = Q()
+    for index in chosen:
+        condition |= _visible(index, user)
+    counted = documents.filter(condition).values("content_type").annotate(found=Count("pk"))
+    counts = {row["content_type"]: row["found"] for row in counted.order_by()}
+    kinds = []
+    for content_type, index in by_type.items():
+        if not counts.get(content_type):
+            continue
+        found = Kind(
+            index.model._meta.model_name,
+            index.model._meta.verbose_name_plural,
+            counts[content_type],
+        )
+        ranked = engine.best_first(documents.filter(_visible(index, user)), terms)
+        ranked = ranked.only("object_id", "text")
+        if kind is None:
+            found.hits = _hits(index, user, list(ranked[:PER_KIND]), terms)
+        else:
+            paginator = Paginator(ranked, PER_PAGE)
+            paginator.count = found.count  # counted above, through the same chokepoint
+            found.page = paginator.get_page(page)
+            found.hits = _hits(index, user, list(found.page.object_list), terms)
+        kinds.append(found)
+    return kinds
