@@ -25,7 +25,7 @@ HEADINGS = {
         "五、人員培訓",
     ],
     "pt": ["1. Visitas ao exterior", "2. Recepção de delegações"],
-    "en": ["1. Visits abroad", "2. Visiting delegations", "5. Staff training"],
+    "en": ["1. Visits outside Macao", "2. Visiting delegations", "5. Staff training"],
 }
 pytestmark = pytest.mark.django_db
 SHENYANG = {

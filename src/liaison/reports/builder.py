@@ -79,6 +79,13 @@ class Chapter:
     labels: dict[str, str]
 
     @property
+    def full_title(self) -> str:
+        """ "第五部分　對外交流與培訓", "Part V — External Exchanges and Training"."""
+        if self.language == "zh-Hant":
+            return f"{self.part_label}\u3000{self.title}"  # an ideographic space
+        return f"{self.part_label} — {self.title}"
+
+    @property
     def is_empty(self) -> bool:
         return not any(part.items for part in self.parts)
 

@@ -30,7 +30,10 @@ def engine() -> Engine:
     return Engine(
         dirs=[str(CHAPTER_DIR)],
         autoescape=False,
-        builtins=["liaison.reports.templatetags.chapter"],
+        builtins=[
+            "django.contrib.humanize.templatetags.humanize",
+            "liaison.reports.templatetags.chapter",
+        ],
     )
 
 

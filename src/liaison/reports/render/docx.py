@@ -23,7 +23,7 @@ LANGUAGE_TAGS = {"zh-Hant": "zh-TW", "pt": "pt-PT", "en": "en-GB"}
 def render(chapter: Chapter) -> bytes:
     document = Document()
     set_fonts(document, chapter.language)
-    document.core_properties.title = f"{chapter.part_label} {chapter.title}"
+    document.core_properties.title = chapter.full_title
     document.core_properties.language = LANGUAGE_TAGS[chapter.language]
     write = Writer(document)
 

@@ -13,8 +13,7 @@ def render(chapter: Chapter) -> bytes:
 
 def to_markdown(chapter: Chapter) -> str:
     labels = chapter.labels
-    space = "　" if chapter.language == "zh-Hant" else " "  # an ideographic space in Chinese
-    blocks = [f"# {chapter.part_label}{space}{chapter.title}"]
+    blocks = [f"# {chapter.full_title}"]
     if chapter.is_draft:
         blocks.append(f"> {labels['drafts_note']}")
     blocks.append(chapter.intro)
