@@ -140,3 +140,14 @@ def test_entries_written_before_the_scope_was_kept_follow_the_live_row(
 def test_a_malformed_entry_address_is_not_an_error(login, auditor):
     response = login(auditor).get(reverse("admin:auditlog_logentry_change", args=["abc"]))
     assert response.status_code in {302, 404}
+
+
+def test_a_download_of_a_confidential_file_is_logged_with_its_record(
+    login, superuser, named_officer, attachment
+):
+    response = login(named_officer).get(reverse("attachments:download", args=[attachment.pk]))
+    assert response.status_code == 200
+    download = entry_of(Attachment, action=LogEntry.Action.ACCESS)
+    assert download.actor == named_officer
+    assert visible_log_entries(named_officer).filter(pk=download.pk).exists()
+    assert log_entries_for(superuser).filter(pk=download.pk, readable=False).exists()
