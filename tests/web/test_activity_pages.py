@@ -277,7 +277,7 @@ def test_detail_queries_do_not_grow_with_linked_rows(login, editor, agency):
     for _ in range(10):
         record.places.add(PlaceFactory())
         EventFactory(activity=record)
-    assert count_queries(client, f"/activities/{record.pk}/") == few <= 15
+    assert count_queries(client, f"/activities/{record.pk}/") == few <= 18
 
 
 def test_detail_lists_the_records_files(login, viewer, agency, settings, tmp_path):
@@ -309,3 +309,52 @@ def test_a_stale_delete_is_refused(login, administrator, agency):
     client = login(administrator)
     client.post(f"/activities/{record.pk}/delete/", {"reason": "重複", "version": stale})
     assert Activity.objects.filter(pk=record.pk).exists()
+
+
+def test_rows_are_added_and_removed_at_the_version_the_page_showed(login, editor, agency):
+    record = visit(agency, state=WorkflowState.DRAFT)
+    officer = factories.StaffFactory(agency=agency)
+    client = login(editor)
+    page = client.get(f"/activities/{record.pk}/")
+    assert [section["url"] != "" for section in page.context["children"]] == [True] * 3
+    url = f"/activities/{record.pk}/rows/delegation/"
+    data = {"delegation-staff": officer.pk, "delegation-is_head": "on"}
+    client.post(url, {**data, "delegation-version": record.version})
+    member = record.delegation.get()
+    assert member.is_head and member.staff == officer
+    record.refresh_from_db()
+    stale = record.version - 1
+    client.post(f"{url}{member.pk}/delete/", {"version": stale})
+    assert record.delegation.exists()  # refused: the page was older than the record
+    client.post(f"{url}{member.pk}/delete/", {"version": record.version})
+    assert not record.delegation.exists()
+
+
+def test_a_viewer_gets_no_row_forms_and_cannot_post_rows(login, viewer, agency):
+    record = visit(agency)
+    client = login(viewer)
+    page = client.get(f"/activities/{record.pk}/")
+    assert all(section["form"] is None for section in page.context["children"])
+    url = f"/activities/{record.pk}/rows/events/"
+    client.post(url, {"events-title_zh_hant": "第一屆會議", "events-version": record.version})
+    assert not record.events.exists()
+
+
+@pytest.mark.parametrize(("hours", "saved"), [("0", False), ("13", False), ("12", True)])
+def test_attendance_hours_are_within_the_course(login, editor, agency, hours, saved):
+    course = ActivityFactory(
+        agency=agency, kind=ActivityKind.TRAINING, training_hours=12, state=WorkflowState.DRAFT
+    )
+    officer = factories.StaffFactory(agency=agency)
+    client = login(editor)
+    page = client.get(f"/activities/{course.pk}/")
+    assert "attendance" in [str(s["url"]).split("/")[-2] for s in page.context["children"]]
+    data = {"attendance-participant": officer.pk, "attendance-hours": hours}
+    response = client.post(
+        f"/activities/{course.pk}/rows/attendance/",
+        {**data, "attendance-version": course.version},
+        follow=True,
+    )
+    assert course.attendance.exists() is saved
+    levels = [m.level_tag for m in response.context["messages"]]
+    assert levels == (["success"] if saved else ["error"])

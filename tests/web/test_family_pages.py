@@ -116,7 +116,7 @@ def test_list_and_detail_queries_do_not_grow_with_rows(name, make_user, login):
     for _ in range(27):
         MAKERS[family.model](user.agency, user)
     assert count_queries(client, family.url("list")) == few <= 10
-    assert count_queries(client, family.url("detail", first.pk)) == detail <= 16
+    assert count_queries(client, family.url("detail", first.pk)) == detail <= 18
 
 
 def test_confidential_rows_of_others_stay_hidden_in_every_list(make_user, login, agency):

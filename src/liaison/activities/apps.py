@@ -7,7 +7,9 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Activities")
 
     def ready(self) -> None:
-        from liaison.activities.views import FAMILIES
+        from liaison.activities.models import Activity
+        from liaison.activities.views import FAMILIES, ROWS
         from liaison.core import registry
 
         registry.register(*FAMILIES)
+        registry.add_rows(Activity, *ROWS)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from liaison.activities.choices import ActivityKind
-from liaison.activities.models import Activity
+from liaison.activities.models import Activity, ActivityBody, DelegationMember, Event
 from liaison.core.forms import RecordForm
 
 NEEDS_A_PLACE = (ActivityKind.OUTBOUND_VISIT,)
@@ -60,3 +60,23 @@ class ActivityForm(RecordForm):
         if not start and not cleaned.get("year"):
             raise ValidationError({"year": _("Give the year, or the start date.")})
         return cleaned
+
+
+class EventForm(RecordForm):
+    """An event the activity attended (added on the activity's page)."""
+
+    class Meta:
+        model = Event
+        fields = ["title_zh_hant", "title_pt", "title_en", "series", "session_number"]
+
+
+class BodyRoleForm(RecordForm):
+    class Meta:
+        model = ActivityBody
+        fields = ["body", "role"]
+
+
+class DelegationMemberForm(RecordForm):
+    class Meta:
+        model = DelegationMember
+        fields = ["staff", "is_head"]

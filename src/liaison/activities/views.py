@@ -1,22 +1,31 @@
 """The activity pages: the generic ones, fed with this family's pieces."""
 
+from liaison.activities import forms, services
 from liaison.activities.choices import ActivityKind
 from liaison.activities.filtersets import ActivityFilterSet
-from liaison.activities.forms import ActivityForm
 from liaison.activities.models import Activity
 from liaison.activities.tables import ActivityTable
-from liaison.core.registry import HIDDEN, Family
+from liaison.core.registry import HIDDEN, Family, Rows
 
 ACTIVITIES = Family(
     model=Activity,
     namespace="activities",
     table=ActivityTable,
     filterset=ActivityFilterSet,
-    form=ActivityForm,
+    form=forms.ActivityForm,
     list_prefetch=("places",),
     hidden_fields=(*HIDDEN, "bodies"),  # shown with their part, as body_roles
-    children=("body_roles", "events", "delegation"),
-    detail_prefetch=("body_roles__body", "delegation__staff"),
     shortcuts=tuple((kind.label, f"kind={kind.value}") for kind in ActivityKind),
+)
+ROWS = (
+    Rows("body_roles", forms.BodyRoleForm, prefetch=("body_roles__body",)),
+    Rows("events", forms.EventForm, save=services.save_event, delete=services.delete_event),
+    Rows(
+        "delegation",
+        forms.DelegationMemberForm,
+        save=services.save_delegation_member,
+        delete=services.delete_delegation_member,
+        prefetch=("delegation__staff",),
+    ),
 )
 FAMILIES = (ACTIVITIES,)

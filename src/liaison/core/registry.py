@@ -14,6 +14,7 @@ from typing import Any
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 
+from liaison.core import services
 from liaison.core.models import RecordModel, ReferenceModel
 from liaison.core.visibility import roles_of
 
@@ -26,6 +27,22 @@ RECORD_PAGES = ("detail", "edit", "delete")
 
 def is_member(user) -> bool:
     return bool(roles_of(user))
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Rows of a record that its detail page lets a writer add and remove (events, a
+    delegation, attendance): the row's form (a RecordForm without the record's field) and
+    the services that write it, each given the record's version the page showed."""
+
+    name: str
+    form: type
+    save: Callable = services.save_child
+    delete: Callable = services.delete_child
+    #: Whether the record has such rows at all (attendance: only training courses).
+    applies: Callable[[Any], bool] = lambda record: True
+    #: What the rows show in turn (prefetch lookups such as "delegation__staff").
+    prefetch: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +92,11 @@ class Family:
     def url(self, action: str, pk: int | None = None) -> str:
         return reverse(self.url_name(action), kwargs={} if pk is None else {"pk": pk})
 
+    @property
+    def rows(self) -> dict[str, Rows]:
+        """The editable rows, including those other apps add (attendance on a course)."""
+        return {rows.name: rows for rows in _rows.get(self.model, ())}
+
     def urls(self, pk: int | None = None) -> dict[str, str]:
         """The family's pages that exist: the list's, and the record's when `pk` is given."""
         found = {}
@@ -113,10 +135,14 @@ class Family:
             self.visible(user)
             .select_related(*related)
             .prefetch_related(*many, *self.children, *self.detail_prefetch)
+            .prefetch_related(
+                *self.rows, *(p for rows in self.rows.values() for p in rows.prefetch)
+            )
         )
 
 
 _families: dict[type[models.Model], Family] = {}
+_rows: dict[type[models.Model], list[Rows]] = {}
 
 
 def register(*families: Family) -> None:
@@ -124,6 +150,11 @@ def register(*families: Family) -> None:
         if family.model in _families:
             raise ValueError(f"{family.model.__name__} is already registered.")
         _families[family.model] = family
+
+
+def add_rows(model: type[models.Model], *rows: Rows) -> None:
+    """Let writers add and remove these rows on the model's detail page."""
+    _rows.setdefault(model, []).extend(rows)
 
 
 def families() -> list[Family]:

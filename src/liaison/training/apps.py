@@ -7,7 +7,9 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training attendance")
 
     def ready(self) -> None:
+        from liaison.activities.models import Activity
         from liaison.core import registry
-        from liaison.training.views import FAMILIES
+        from liaison.training.views import COURSE_ROWS, FAMILIES
 
         registry.register(*FAMILIES)
+        registry.add_rows(Activity, COURSE_ROWS)

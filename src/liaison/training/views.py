@@ -1,7 +1,10 @@
-"""The attendance pages: read here, recorded on the course (the family has no form yet)."""
+"""The attendance pages: read here, recorded on the course's page."""
 
-from liaison.core.registry import Family
+from liaison.activities.choices import ActivityKind
+from liaison.core.registry import Family, Rows
+from liaison.training import services
 from liaison.training.filtersets import AttendanceFilterSet
+from liaison.training.forms import AttendanceForm
 from liaison.training.models import Attendance
 from liaison.training.tables import AttendanceTable
 
@@ -13,3 +16,13 @@ ATTENDANCE = Family(
     list_select=("participant__unit", "course"),
 )
 FAMILIES = (ATTENDANCE,)
+
+#: Attendance is added and removed on its course's page.
+COURSE_ROWS = Rows(
+    "attendance",
+    AttendanceForm,
+    save=services.save_attendance,
+    delete=services.delete_attendance,
+    applies=lambda course: course.kind == ActivityKind.TRAINING,
+    prefetch=("attendance__participant",),
+)

@@ -12,6 +12,7 @@ from liaison.core.registry import Family
 from liaison.core.views.base import FamilyView
 from liaison.core.views.lists import BulkView, ListView
 from liaison.core.views.records import DeleteView, DetailView, EditView, WorkflowView
+from liaison.core.views.rows import RowsView
 
 __all__ = ["FamilyView", "family_urls"]
 
@@ -22,6 +23,8 @@ PAGES = {
     "detail": ("<int:pk>/", DetailView),
     "edit": ("<int:pk>/edit/", EditView),
     "delete": ("<int:pk>/delete/", DeleteView),
+    "rows": ("<int:pk>/rows/<str:rows>/", RowsView),
+    "row_delete": ("<int:pk>/rows/<str:rows>/<int:row>/delete/", RowsView),
     "workflow": ("<int:pk>/<str:step>/", WorkflowView),
 }
 READ_ONLY = ("list", "detail")
@@ -31,7 +34,9 @@ def family_urls(family: Family, prefix: str = "", views: dict | None = None) -> 
     """The URL patterns of one family's pages, named `<model>_<page>` in the app's namespace."""
     pages = PAGES if family.form is not None else {k: PAGES[k] for k in READ_ONLY}
     if not family.is_record:
-        pages = {k: v for k, v in pages.items() if k not in ("bulk", "workflow")}
+        pages = {
+            k: v for k, v in pages.items() if k not in ("bulk", "workflow", "rows", "row_delete")
+        }
     chosen = {**{name: view for name, (_route, view) in pages.items()}, **(views or {})}
     return [
         path(prefix + route, chosen[name].as_view(family=family), name=f"{family.name}_{name}")

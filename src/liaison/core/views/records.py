@@ -19,6 +19,7 @@ from liaison.core.services import StaleRecordError
 from liaison.core.views.base import FamilyView
 from liaison.core.views.display import detail_rows
 from liaison.core.views.lists import error_messages
+from liaison.core.views.rows import row_panels
 
 WORKFLOW = ("submit", "approve", "reject")
 
@@ -36,10 +37,7 @@ class DetailView(FamilyView):
         if getattr(record, "is_confidential", False):
             log_view(record, request.user)
         family = self.family
-        children = [
-            (getattr(record, name).model._meta.verbose_name_plural, getattr(record, name).all())
-            for name in family.children
-        ]
+        may_change = family.form is not None and allowed(request.user, "change", record)
         actions = [
             (step, reverse(family.url_name("workflow"), kwargs={"pk": record.pk, "step": step}))
             for step in WORKFLOW
@@ -49,11 +47,11 @@ class DetailView(FamilyView):
             pk=record.pk,
             object=record,
             rows=detail_rows(record, family.hidden_fields),
-            children=children,
+            children=row_panels(family, record, request.user, may_change),
             panels=registry.panels_for(record, request.user),
             history=history_for(record, request.user),
             actions=actions,
-            may_change=family.form is not None and allowed(request.user, "change", record),
+            may_change=may_change,
             may_delete=allowed(request.user, "delete", record),
         )
         return TemplateResponse(request, self.template("detail"), context)
