@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from liaison.importer.parser import parse_chapter
-from liaison.importer.scoring import score
-from liaison.importer.sources import read_chapter_bytes
+from liaison.importer.scoring import score, similarity
+from liaison.importer.sources import read_chapter_bytes, read_chapter_source
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE.parents[1] / "src" / "liaison" / "importer" / "samples" / "000_7b80f90a73d56b59.txt"
 OWN = sorted((HERE / "chapters").glob("*.txt"))
+WORD = sorted((HERE / "chapters").glob("*.docx"))
 OFFICIAL_SCORER = HERE.parents[2] / "shared" / "tools" / "score_import.py"
 
 
@@ -22,20 +23,35 @@ def gold_of(path: Path) -> dict:
 
 
 def contract_of(path: Path) -> dict:
-    return parse_chapter(path.read_text(encoding="utf-8")).to_contract()
+    return parse_chapter(read_chapter_source(path)[0]).to_contract()
 
 
 def test_there_are_at_least_four_own_chapters():
-    assert len(OWN) >= 4
+    assert len(OWN) >= 4 and WORD
 
 
-@pytest.mark.parametrize("path", OWN, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", OWN + WORD, ids=lambda p: p.name)
+def test_day_dates_are_read(path):
+    """Where the gold gives an activity's days, the parser gives the same."""
+    gold, contract = gold_of(path), contract_of(path)
+    dated = [item for item in gold["activities"] if item.get("start_date")]
+    found = {item["text"]: item for item in contract["activities"]}
+    for item in dated:
+        match = next((found[text] for text in found if similarity(text, item["text"]) > 0.8), None)
+        assert match is not None, item["text"]
+        assert (match["start_date"], match["end_date"]) == (
+            item["start_date"],
+            item.get("end_date"),
+        ), item["text"]
+
+
+@pytest.mark.parametrize("path", OWN + WORD, ids=lambda p: p.name)
 def test_own_chapter_scores_at_least_085(path):
     result = score(gold_of(path), contract_of(path))
     assert result["score"] >= 0.85, result
 
 
-@pytest.mark.parametrize("path", OWN, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", OWN + WORD, ids=lambda p: p.name)
 def test_language_and_year_are_detected(path):
     gold, contract = gold_of(path), contract_of(path)
     assert (contract["year"], contract["language"]) == (gold["year"], gold["language"])

@@ -5,6 +5,7 @@ import subprocess
 import sys
 from importlib import resources
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -105,4 +106,20 @@ def test_a_crafted_pdf_is_refused_with_a_message_in_the_shells_language(
     monkeypatch.setenv("LC_ALL", "zh_TW.UTF-8")
     with pytest.raises(CommandError, match="超出匯入程式的限制"):
         run(str(path), "--year", "2024", "--dry-run")
+    assert not Activity.objects.exists()
+
+
+def test_a_word_chapter_imports_with_its_days(editor):
+    word = Path(__file__).parent / "chapters" / "2022_docx_table.docx"
+    output = run(str(word), "--year", "2022", "--user", editor.username)
+    assert output.startswith("created 8 draft activities")
+    visit = Activity.objects.get(summary_zh_hant__contains="接待香港廉政公署代表團")
+    assert (visit.start_date.isoformat(), visit.date_precision) == ("2022-05-10", "day")
+
+
+def test_a_corrupt_word_file_exits_1_and_writes_nothing(tmp_path, editor):
+    path = tmp_path / "chapter.docx"
+    path.write_bytes(b"PK\x03\x04 broken")
+    with pytest.raises(CommandError, match="not a readable Word document"):
+        run(str(path), "--year", "2022", "--user", editor.username)
     assert not Activity.objects.exists()

@@ -2,6 +2,7 @@
 
 import io
 import time
+from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -155,3 +156,68 @@ def test_refusals_speak_the_users_language(language, words):
     data = text_pdf([b"(Relatorio anual) Tj"], pages=sources.PDF_MAX_PAGES + 1)
     with translation.override(language), pytest.raises(SourceError, match=words):
         read_chapter_bytes(data, "pages.pdf")
+
+
+WORD = Path(__file__).parent / "chapters" / "2022_docx_table.docx"
+
+
+def test_a_word_file_gives_headings_bullets_and_a_row_per_activity():
+    text, kind = read_chapter_source(WORD)
+    lines = text.split("\n")
+    assert kind == "docx" and lines[:2] == ["2022年度工作報告", "對外交流與培訓"]
+    assert "外訪" in lines and "- 2022年5月10日，接待香港廉政公署代表團來訪。" in lines
+    assert "- 12月，派員赴澳門出席“粵港澳廉政研討會”。" in lines  # a list bullet
+
+
+def test_a_word_table_in_english_reads_its_columns_by_their_headers():
+    from docx import Document
+
+    document = Document()
+    table = document.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["Venue", "Date", "Type", "Activity"], strict=True):
+        cell.text = text
+    rows = [
+        ["Hanoi", "2023-05-13", "Meeting", "Spoke at a regional workshop of the network"],
+        ["Suva", "2023-08-02", "Training", "Attended a course for investigators"],
+    ]
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text, _kind = read_chapter_bytes(buffer.getvalue(), "table.docx")
+    assert text.split("\n") == [
+        "Meeting",
+        "- 13 May 2023, Hanoi, Spoke at a regional workshop of the network.",
+        "Training",
+        "- 2 August 2023, Suva, Attended a course for investigators.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"PK\x03\x04 not really a zip", "not a readable Word document"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "encrypted or Word 97-2003"),
+    ],
+    ids=["corrupt", "encrypted-or-old"],
+)
+def test_a_bad_word_file_is_refused(data, message):
+    with pytest.raises(SourceError, match=message):
+        read_chapter_bytes(data, "chapter.docx")
+
+
+def test_a_word_file_that_unzips_hugely_is_refused(monkeypatch):
+    monkeypatch.setattr(sources, "WORD_MAX_BYTES", 10_000)
+    with pytest.raises(SourceError, match="expands beyond"):
+        read_chapter_source(WORD)
+
+
+def test_a_zip_that_is_no_word_file_is_refused():
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "hello")
+    with pytest.raises(SourceError, match="not a readable Word document"):
+        read_chapter_bytes(buffer.getvalue(), "chapter.docx")

@@ -2,6 +2,7 @@
 write nothing."""
 
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,10 +16,11 @@ pytestmark = pytest.mark.django_db
 SAMPLE = resources.files("liaison.importer").joinpath("samples", "000_7b80f90a73d56b59.txt")
 
 
-def upload(client, content: bytes, name="chapter.txt", year=2024):
+def upload(client, content: bytes, name="chapter.txt", year=2024, **headers):
     return client.post(
         reverse("importer:upload"),
         {"chapter": SimpleUploadedFile(name, content), "year": year, "lang": "auto"},
+        **headers,
     )
 
 
@@ -84,3 +86,18 @@ def test_a_crafted_pdf_gets_a_message_not_a_500(client, editor):
     assert response.status_code == 200
     assert "report.pdf" in response.context["form"].errors["chapter"][0]
     assert not Activity.objects.exists()
+
+
+def test_the_preview_says_which_kinds_the_wording_decided(client, editor):
+    client.force_login(editor)
+    page = (Path(__file__).parent / "chapters" / "2023_zh_hant_year_headings.txt").read_bytes()
+    response = upload(client, page, year=2023, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert response.content.decode().count("(from its wording: no part heading)") == 6
+
+
+def test_a_word_file_is_previewed(client, editor):
+    client.force_login(editor)
+    word = Path(__file__).parent / "chapters" / "2022_docx_table.docx"
+    response = upload(client, word.read_bytes(), "chapter.docx", year=2022)
+    assert response.status_code == 200 and len(response.context["rows"]) == 8

@@ -17,7 +17,8 @@ LANGUAGE_CHOICES = [
 
 class ChapterUploadForm(forms.Form):
     chapter = forms.FileField(
-        label=_("Chapter"), help_text=_("The chapter's extracted text (.txt) or the PDF itself.")
+        label=_("Chapter"),
+        help_text=_("The chapter's extracted text (.txt), the PDF itself or a Word file (.docx)."),
     )
     year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
     lang = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="auto")

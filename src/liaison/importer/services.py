@@ -239,6 +239,18 @@ def _title(item: dict) -> str:
 
 def _activity_data(item: dict, year: int, key: str, source_name: str, linker: _Linker) -> dict:
     month = item.get("month")
+    start, end = item.get("start_date"), item.get("end_date")
+    if start:  # the sentence gives the days
+        dates = {
+            "start_date": datetime.date.fromisoformat(start),
+            "end_date": datetime.date.fromisoformat(end) if end else None,
+            "date_precision": DatePrecision.DAY,
+        }
+    else:
+        dates = {
+            "start_date": datetime.date(year, month, 1) if month else None,
+            "date_precision": DatePrecision.MONTH if month else DatePrecision.YEAR,
+        }
     summary = {"summary_zh_hant": item["text"]}
     if linker.written:
         summary = {f"summary_{linker.written}": item["text"]}
@@ -247,8 +259,7 @@ def _activity_data(item: dict, year: int, key: str, source_name: str, linker: _L
         **linker.names("title", _title(item)),
         **summary,
         "year": year,
-        "start_date": datetime.date(year, month, 1) if month else None,
-        "date_precision": DatePrecision.MONTH if month else DatePrecision.YEAR,
+        **dates,
         "source_text": item["text"],
         "source_ref": {"file": source_name, "year": year, **item.get("source", {})},
         "import_key": key,

@@ -1,4 +1,5 @@
-"""Read a chapter from a file or an upload: a text file in any likely encoding, or a PDF."""
+"""Read a chapter from a file or an upload: a text file in any likely encoding, a PDF, or a
+Word (.docx) file."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ PDF_MAX_STREAM_BYTES = 1024 * 1024
 #: Any one stream once inflated (a font's included): beyond it, a decompression bomb.
 PDF_MAX_INFLATED_BYTES = 8 * 1024 * 1024
 PDF_MAX_SECONDS = 20
+#: A Word file once unzipped: a chapter's is well under a megabyte without its pictures.
+WORD_MAX_BYTES = 100 * 1024 * 1024
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ODD = re.compile(r"[\u3040-\u30ff\uac00-\ud7af\ue000-\uf8ff\u3400-\u4dbf]")
 # Frequent characters in both scripts: text decoded with the wrong codec has few of them.
@@ -30,6 +33,7 @@ _COMMON = frozenset(
     "員员署公工作交流培訓训赴議议行政區区及等"
 )
 _MIN_PDF_TEXT = 20  # fewer characters than this: the PDF is a scan
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Word 97-2003 file, or an encrypted .docx
 
 
 class SourceError(ValueError):
@@ -37,7 +41,7 @@ class SourceError(ValueError):
 
 
 def read_chapter_source(path: str | Path) -> tuple[str, str]:
-    """The chapter text in a file and the file's kind, "txt" or "pdf"."""
+    """The chapter text in a file and the file's kind, "txt", "pdf" or "docx"."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -53,13 +57,17 @@ def read_chapter_source(path: str | Path) -> tuple[str, str]:
 
 
 def read_chapter_bytes(data: bytes, filename: str) -> tuple[str, str]:
-    """The chapter text in uploaded bytes and their kind, "txt" or "pdf"."""
+    """The chapter text in uploaded bytes and their kind, "txt", "pdf" or "docx"."""
     if not data.strip():
         raise SourceError(_empty(filename))
     if len(data) > MAX_BYTES:
         raise SourceError(_too_large(filename, len(data)))
     if data.startswith(b"%PDF") or filename.lower().endswith(".pdf"):
         return _pdf_text(data, filename), "pdf"
+    if data.startswith(_OLE):
+        raise SourceError(_old_word(filename))
+    if data.startswith(b"PK\x03\x04") or filename.lower().endswith(".docx"):
+        return _checked(word_text(data, filename), filename), "docx"
     return _decode(data, filename), "txt"
 
 
@@ -76,6 +84,12 @@ def _too_long(filename: str, characters: int) -> str:
         "%(file)s holds %(count)s characters; a chapter has at most %(limit)s "
         "(import the chapter, not the whole report)"
     ) % {"file": filename, "count": characters, "limit": MAX_CHARACTERS}
+
+
+def _old_word(filename: str) -> str:
+    return _(
+        "%(file)s is an encrypted or Word 97-2003 document; save it as .docx without a password"
+    ) % {"file": filename}
 
 
 def _empty(filename: str) -> str:
@@ -226,3 +240,33 @@ class _PdfBudget:
             "%(file)s holds more drawing data than a chapter's PDF (a part that expands "
             "beyond the importer's limits); extract its text and import the .txt file"
         ) % {"file": self.filename}
+
+
+def word_text(data: bytes, filename: str) -> str:
+    """A Word file's text in reading order, one block per line, as the parser reads a chapter:
+    headings and paragraphs as they are, list items as bullets, a table of activities as one
+    bullet per row (under a heading per kind when a column gives it)."""
+    import zipfile
+
+    from docx import Document
+    from docx.opc.exceptions import OpcError
+
+    from liaison.importer.word import document_lines
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(item.file_size for item in archive.infolist()) > WORD_MAX_BYTES:
+                raise SourceError(
+                    _("%(file)s expands beyond %(limit)s MB; it is not a chapter")
+                    % {"file": filename, "limit": WORD_MAX_BYTES // 1024 // 1024}
+                )
+        lines = document_lines(Document(io.BytesIO(data)))
+    except SourceError:
+        raise
+    # A damaged archive or XML (lxml's errors are SyntaxErrors), a part missing.
+    except (zipfile.BadZipFile, OpcError, SyntaxError, KeyError, ValueError, OSError) as error:
+        raise SourceError(
+            _("%(file)s is not a readable Word document (%(error)s)")
+            % {"file": filename, "error": error.__class__.__name__}
+        ) from error
+    return "\n".join(lines)

@@ -6,9 +6,10 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 
-from .entities import Body, EntityFinder, _name_start
+from .entities import Body, EntityFinder, _name_start, introduced_bodies
 from .kinds import KINDS
 from .latin import latin_language
+from .mentions import find_dates
 from .registry import Registry
 from .script import looks_simplified, to_traditional
 from .structure import (
@@ -22,6 +23,12 @@ from .structure import (
 from .text import is_latin, normalize
 
 YEARS = range(1990, 2101)
+_NOT_REPORTED = re.compile(
+    r"(?:since|from|founded in|established in|desde|criad[oa] em|自|從|成立於|始於)\s*(?:19|20)\d\d"
+    r"|(?:19|20)\d\d\s*(?:[-–—~至到]|to|a)\s*(?:19|20)\d\d",
+    re.IGNORECASE,
+)
+_REPORT_WORDS = re.compile(r"報告|报告|年報|年报|年度|report|relat[óo]rio", re.IGNORECASE)
 _YEAR_ZH = re.compile(r"((?:19|20)\d\d)\s*年")
 _YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _HOME_HINTS = {
@@ -34,15 +41,49 @@ _TRAVEL_TO_MACAU = re.compile(r"(?:赴|前往|抵|抵達|到訪)澳門")
 _SUBJECT = re.compile(
     r"(?:^|[，。；：\n]|年)([\u4e00-\u9fff]{2,8}?(?:公署|委員會|監委|總署|調查局|局|署))"
 )
+# A part's heading gives its activities' kind; without one, each activity's wording does,
+# checked in this order (a convention's review group "會議" too, a course is "參加" too).
+_SELF = re.compile(r"本[署院會局]")
 _KIND_WORDS = (
     # The review mechanism, not any meeting under the convention ("締約國會議").
     (
         "convention_review",
-        re.compile(r"履約|審議|公約[^，。；]{0,10}工作組|convenção|convention", re.IGNORECASE),
+        re.compile(
+            r"履約|審議|公約[^，。；]{0,10}工作組|convenção|convention|uncac", re.IGNORECASE
+        ),
     ),
-    ("training", re.compile(r"培訓|研修|進修|課程|講座|formação|curso|training", re.IGNORECASE)),
-    ("inbound_visit", re.compile(r"接待|來訪|到訪|訪澳|來澳|recebe|acolh", re.IGNORECASE)),
-    ("meeting", re.compile(r"會議|論壇|研討會|年會|大會|reunião|conferência|fórum", re.IGNORECASE)),
+    (
+        "inbound_visit",
+        re.compile(
+            r"接待|來訪|到訪|訪澳(?!洲)|來澳|recebe|acolh|\breceived\b|\bwelcomed\b"
+            r"|hosted a delegation",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "outbound_visit",
+        re.compile(
+            r"拜訪|拜會|考察|出訪|外訪|\bvisited\b|study (?:visit|trip)|deslocou|visitou",
+            re.IGNORECASE,
+        ),
+    ),
+    ("meeting", re.compile(r"致辭|發言|演講|\bspoke\b|\bpresented\b|addressed", re.IGNORECASE)),
+    (
+        "training",
+        re.compile(
+            r"培訓|研修|研習|進修|課程|講座|工作坊|formação|curso|capacitação|sensibiliza|training"
+            r"|course|capacity-building|awareness",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "meeting",
+        re.compile(
+            r"會議|論壇|研討會|年會|大會|峰會|reunião|conferência|fórum|seminário|cimeira|"
+            r"assembleia|meeting|conference|forum|summit|seminar|symposium|workshop",
+            re.IGNORECASE,
+        ),
+    ),
 )
 
 
@@ -71,10 +112,18 @@ class ParsedActivity:
     month: int | None
     topics: list[str]
     provenance: Provenance
+    #: "heading" when the part's heading gave the kind, "wording" when the sentence did.
+    kind_from: str = "heading"
+    #: ISO dates when the sentence gives the day ("5月13日至17日", "3–5 June").
+    start_date: str | None = None
+    end_date: str | None = None
 
     def to_contract(self) -> dict:
         return {
             "kind": self.kind,
+            "kind_from": self.kind_from,
+            "start_date": self.start_date,
+            "end_date": self.end_date,
             "text": self.text,
             "places": list(self.places),
             "organizations": [body.name for body in self.organizations],
@@ -123,7 +172,15 @@ def parse_chapter(
     if len(folded) != len(normalized):  # offsets would not carry over: report in zh-Hant
         normalized = folded
     shape = outline(folded)
-    detected = _detect_year(folded)
+    years = sorted({section.year for section in shape.sections if section.year}, reverse=True)
+    if years:  # a page of several years: the year asked for, else the latest
+        if year is not None and year not in years:
+            span = f"{years[-1]}–{years[0]}" if len(years) > 1 else str(years[0])
+            raise ChapterError(f"the page reports on {span}, not {year}")
+        detected = year if year is not None else years[0]
+        shape.sections = [section for section in shape.sections if section.year == detected]
+    else:
+        detected = _title_year(text) or _detect_year(folded)
     if (
         year is not None
         and detected is not None
@@ -134,11 +191,14 @@ def parse_chapter(
     registry = registry or Registry.seed()
     latin = language in ("pt", "en")
     author = _detect_latin_author(shape, registry) if latin else _detect_author(shape)
-    finder = EntityFinder(registry, home=_detect_home(folded), author=author)
+    introduced = {} if latin else introduced_bodies("\n".join(shape.introduction), registry)
+    finder = EntityFinder(registry, home=_detect_home(folded), author=author, introduced=introduced)
     activities = []
     for section in shape.sections:
         for block in section.blocks:
             activities += _block_activities(finder, section.heading, section.kind, block, latin)
+    if detected is not None:
+        activities = [_dated(activity, detected) for activity in activities]
     if not activities or not (shape.sections or shape.title):
         raise ChapterError(
             "this is not an annual-report chapter on external exchanges and training"
@@ -169,8 +229,13 @@ def _block_activities(
             continue
         # A Latin sentence's opening clauses belong to it ("Em Junho, a convite de…, o CCAC").
         trim = 0 if block.bullet or latin else activity_start(sentence)
-        entities = finder.extract(sentence[trim:], month_text=sentence)
+        scope = sentence[trim:]
+        support = _SUPPORT.search(scope)  # a funder or ministry is no partner of the activity
+        entities = finder.extract(
+            scope[: support.start()] if support else scope, month_text=sentence
+        )
         reports = ACTIVITY_VERBS.search(sentence) and (entities.anchored or entities.month)
+        reports = reports or (kind is None and _is_programme_summary(sentence))
         if not (reports or (block.bullet and not found)):
             if block.bullet and found:
                 _extend(found[-1], block, end)
@@ -178,6 +243,7 @@ def _block_activities(
         found.append(
             ParsedActivity(
                 kind=kind or _infer_kind(sentence),
+                kind_from="heading" if kind else "wording",
                 text=sentence[trim:],
                 places=entities.places,
                 organizations=entities.bodies,
@@ -194,6 +260,33 @@ def _block_activities(
             )
         )
     return found
+
+
+# "Over the year we ran nine capacity-building activities…", "年內…接待了多個代表團":
+# a count of activities the text does not list one by one, still worth a record.
+_SUMMARY_PERIOD = re.compile(
+    r"over the year|during the year|throughout the year|in total|ao longo do ano|durante o ano"
+    r"|no total|年內|全年|本年度|年度內",
+    re.IGNORECASE,
+)
+_SUMMARY_COUNT = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dois|duas"
+    r"|três|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|vári[oa]s)\b"
+    r"|(?:\d+|[一二兩三四五六七八九十]+|多|數|若干)[個次場項批]",
+    re.IGNORECASE,
+)
+# A funder or ministry behind a programme: "with the support of the UNDP".
+_SUPPORT = re.compile(
+    r"with the support of|supported by|funded by|com o apoio d|apoiad[oa]s? pel|financiad[oa]s? pel"
+    r"|在[^，。；]{0,30}(?:支持|資助)下|獲[^，。；]{0,30}資助",
+    re.IGNORECASE,
+)
+
+
+def _is_programme_summary(sentence: str) -> bool:
+    """A count of activities in a part without a heading (under one, the part's own list
+    already gives them one by one)."""
+    return bool(_SUMMARY_PERIOD.search(sentence) and _SUMMARY_COUNT.search(sentence))
 
 
 def _extend(activity: ParsedActivity, block, end: int) -> None:
@@ -254,11 +347,41 @@ def _language(text: str, lang: str) -> str:
 
 
 def _detect_year(text: str) -> int | None:
+    """The year the text mentions most ("2024年" first), not counting the years of a
+    history ("since 1994", "成立於1975年") or of a plan's span ("2014-2024"); the latest
+    of those mentioned as often."""
+    text = _NOT_REPORTED.sub(" ", text)
     years = Counter(int(y) for y in _YEAR_ZH.findall(text)) or Counter(
         int(y) for y in _YEAR_ANY.findall(text)
     )
     years = Counter({y: n for y, n in years.items() if y in YEARS})
-    return years.most_common(1)[0][0] if years else None
+    return max(years, key=lambda y: (years[y], y)) if years else None
+
+
+def _title_year(text: str) -> int | None:
+    """The year of the report's title or running header ("2024年工作報告", "Annual Report
+    2023"), among the first lines, as the source writes them."""
+    for line in [line.strip() for line in text.split("\n") if line.strip()][:4]:
+        squeezed = line.replace(" ", "")
+        if len(squeezed) <= 40 and not re.search(r"[。，,；;]", squeezed):
+            match = _YEAR_ANY.search(squeezed)
+            if match and int(match.group(1)) in YEARS and _REPORT_WORDS.search(line):
+                return int(match.group(1))
+    return None
+
+
+def _dated(activity: ParsedActivity, year: int) -> ParsedActivity:
+    """The activity's dates, where its sentence gives the day, in the report's year."""
+    dates = find_dates(activity.provenance.source, year)
+    if dates is None:
+        return activity
+    start, end = dates
+    return replace(
+        activity,
+        start_date=start.isoformat(),
+        end_date=end.isoformat() if end else None,
+        month=activity.month or start.month,
+    )
 
 
 def _mentions(text: str, year: int) -> bool:
@@ -285,10 +408,17 @@ def _detect_latin_author(shape, registry: Registry) -> str | None:
 
 
 def _detect_author(shape) -> str | None:
-    """How the chapter names its own agency: the body most often the subject of a clause."""
+    """How the chapter names its own agency: the body most often the subject of a clause,
+    at its start; else, unless the agency only says 本署, 本院 or 本會 of itself, the body a
+    clause names most often (a partner may open one row: "接待香港廉政公署代表團")."""
     text = "\n".join([*shape.introduction, *(b.text for s in shape.sections for b in s.blocks)])
-    names = Counter()
+    subjects, named = Counter(), Counter()
     for match in _SUBJECT.finditer(text):
         start = _name_start(text, match.end(1))
-        names[text[start : match.end(1)]] += 1
+        named[text[start : match.end(1)]] += 1
+        if start == match.start(1):
+            subjects[text[start : match.end(1)]] += 1
+    if not subjects and _SELF.search(text):
+        return None
+    names = subjects or named
     return names.most_common(1)[0][0] if names else None

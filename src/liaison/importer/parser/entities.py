@@ -28,9 +28,10 @@ from .vocabulary import BODY_SUFFIXES, BOUNDARY_WORDS, DATE_BOUNDARY
 # (局長, 署長); "政府間" is "intergovernmental", not a government.
 _NOT_BODY = re.compile(r"[全內外幹各本總]部|部[分門署長]|[簽部]署|[結格大布當]局|[局署]長|政府間")
 _GENERIC_HEADS = re.compile(
-    r"^其|^(?:國際|區域|地區|國家|同業|執法|外地|內地|兩地|本|該|多個|性|或|及|和|政府|反貪|廉政|監察|專業|"
+    r"^其|^(?:國際|區域|地區|國家|同業|執法|外地|內地|海外|兩地|本|該|多個|性|或|及|和|政府|反貪|廉政|監察|專業|"
     r"指導|籌備|執行|常設|常務|專家|工作|管理|組委|組織|當地)+$|相關|有關|以外|其他|不同|各[類項地國級]"
     r"|^(?:多|數|若干|\d+|[一二兩三四五六七八九十百]+)個"  # "多個來訪代表團", "25個代表團"
+    r"|^本[院署會局處]"  # the author speaking of itself: "本署代表團", "本院監察委員"
 )
 # Names that are whole without a qualifier ("廉政公署"), unlike a bare "委員會".
 _STANDALONE = ("廉政公署", "申訴專員公署", "審計署", "檢察院", "司法警察局")
@@ -113,10 +114,20 @@ class EntityFinder:
     except inside a quoted title, where it is the host's agency of that name).
     """
 
-    def __init__(self, registry: Registry, *, home: str | None, author: str | None) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        *,
+        home: str | None,
+        author: str | None,
+        introduced: dict[str, tuple[str, str]] | None = None,
+    ) -> None:
         self.registry = registry
         self.home = home
         self.author = author
+        #: Bodies the introduction names with an acronym ("國際監察組織（IOI）"): the name as
+        #: written → the canonical name and the acronym.
+        self.introduced = introduced or {}
 
     def extract(self, text: str, *, month_text: str | None = None) -> Entities:
         quotes = quoted_spans(text)
@@ -177,6 +188,7 @@ class EntityFinder:
             _Span(f.start, qualified_end(text, f.end, places) if latin else f.end, f.name)
             for f in known
         ]
+        spans += self._introduced_spans(text, spans)
         spans = self._with_acronyms(text, spans)
         if latin:
             spans += [_Span(*found) for found in latin_bodies(text, known, places, self.registry)]
@@ -199,6 +211,15 @@ class EntityFinder:
             ),
             key=lambda s: s.start,
         )
+
+    def _introduced_spans(self, text: str, known: list[_Span]) -> list[_Span]:
+        """The introduction's bodies, by name or acronym, where the registry found nothing."""
+        spans: list[_Span] = []
+        for written, (name, acronym) in self.introduced.items():
+            for match in re.finditer(rf"(?<![A-Za-z]){re.escape(written)}(?![A-Za-z])", text):
+                if not any(s.start < match.end() and match.start() < s.end for s in known):
+                    spans.append(_Span(match.start(), match.end(), name, acronym))
+        return spans
 
     def _with_acronyms(self, text: str, spans: list[_Span]) -> list[_Span]:
         out = list(spans)
@@ -386,3 +407,23 @@ def _visited_ranges(text: str) -> list[tuple[int, int]]:
         )
         ranges.append((match.end(), end))
     return ranges
+
+
+_INTRODUCED = re.compile(r"([\u4e00-\u9fff]{2,24})[（(]\s*([A-Z][A-Za-z&\-]{1,11})\s*[)）]")
+
+
+def introduced_bodies(introduction: str, registry: Registry) -> dict[str, tuple[str, str]]:
+    """Bodies an introduction names with their acronym ("國際監察組織（IOI）"), which the
+    chapter names so again: as written → (canonical name, acronym). A known acronym gives
+    the registry's body, however the agency writes its name (國際申訴專員協會)."""
+    found: dict[str, tuple[str, str]] = {}
+    for match in _INTRODUCED.finditer(introduction):
+        written = introduction[_name_start(introduction, match.end(1)) : match.end(1)]
+        acronym = match.group(2)
+        if registry.body_named(written) or not written.endswith(_SUFFIX_ENDS):
+            continue
+        found[written] = (registry.body_by_acronym(acronym) or written, acronym)
+    return found
+
+
+_SUFFIX_ENDS = tuple(BODY_SUFFIXES)

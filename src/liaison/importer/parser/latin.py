@@ -219,10 +219,12 @@ _EVENT_NOUNS = (
 # An untitled event after the verb that attends it: "participar num curso de formação
 # organizado por…", "a visit to the Exhibition on National Security".
 _UNTITLED_EVENT = re.compile(
-    r"\b(?:particip\w*|assist\w*|frequent\w*|visit\w*|attend\w*|t(?:ake|ook|aking) part)\b"
+    r"\b(?:particip\w*|assist\w*|frequent\w*|visit\w*|attend\w*|t(?:ake|ook|aking) part"
+    r"|spoke|presented)\b"
     r"[^,.;«»“”]{0,40}?"
     r"\b(?:n[oa]s?|num|numa|[oa]s?|à|ao|em|in|at|to|the|an?)\s+"
-    rf"((?:[A-Z][\w-]+\s+){{0,3}}(?:{_EVENT_NOUNS})\b[^,.;«»“”()]{{0,90}}?)"
+    rf"((?:[A-Z][\w-]+\s+){{0,3}}(?:(?:regional|international|national|annual)\s+)?"
+    rf"(?:{_EVENT_NOUNS})\b[^,.;«»“”()]{{0,90}}?)"
     r"(?=[,.;(]|$|\s+(?:organi[zs]\w*|realizad\w*|promovid\w*|held|hosted|co-organi[zs]ed"
     r"|em\s+[A-Z]|in\s+[A-Z]))"
 )
@@ -232,9 +234,9 @@ _ORDINAL_EVENT = re.compile(
     r"|\d+(?:st|nd|rd|th)\s+(?:Session|Meeting|Conference|Plenary|Annual)[^,;«»“”]*?)"
     r"(?=[,;]|\.?$|\s+(?:in|em|at)\s+[A-Z])"
 )
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")  # fmt: skip
-_MONTH_EN = re.compile(rf"\b({'|'.join(_MONTHS_EN)})\b")  # "may" is a verb: capitals only
+_MONTH_EN = re.compile(rf"\b({'|'.join(MONTHS_EN)})\b")  # "may" is a verb: capitals only
 _TOPICS = re.compile(
     r"\b(?:abrangendo|abrangeu|incluindo|covering|including|on topics such as|"
     r"(?:formação|cursos?|palestras?|acções|training|courses?|sessions?|workshops?|lectures?)"
@@ -254,7 +256,7 @@ def latin_events(text: str) -> list[str]:
 
 def latin_month(text: str) -> int | None:
     match = _MONTH_EN.search(text)
-    return _MONTHS_EN.index(match.group(1)) + 1 if match else None
+    return MONTHS_EN.index(match.group(1)) + 1 if match else None
 
 
 def latin_topics(text: str) -> list[str]:

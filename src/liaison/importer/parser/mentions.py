@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
-from .latin import latin_month
+from .latin import MONTHS_EN, latin_month
 
 QUOTED = re.compile(
     r"“([^“”]{1,150})”|「([^「」]{1,150})」|『([^『』]{1,150})』|\"([^\"\n]{1,150})\"|«([^«»]{1,300})»"
+    r"|‘([^‘’]{0,150}[\u4e00-\u9fff][^‘’]{0,150})’"  # single quotes around Chinese only
 )
 BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
 _BOOK_EVENT = re.compile(
@@ -84,3 +86,55 @@ def find_events(text: str) -> list[str]:
 
 def inside(position: int, spans) -> bool:
     return any(span[0] <= position < span[1] for span in spans)
+
+
+_EN = "|".join(MONTHS_EN)
+_PT = "|".join(_MONTHS_PT)
+_TO = r"\s*(?:至|到|-|–|—|~|－|to|until|a|até)\s*"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th|\.º)?"
+_ZH_DAY = r"(\d{1,2})\s*[日號]"
+_ZH_START = r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日號]?"
+_MONTH_WORD = rf"(?:de\s+)?({_EN}|{_PT})\b"
+# Each: a pattern, and which groups are (start month, start day, end month, end day).
+_DATES = (
+    (re.compile(rf"{_ZH_START}{_TO}(?:(\d{{1,2}})\s*月\s*)?{_ZH_DAY}"), (1, 2, 3, 4)),
+    (re.compile(rf"(\d{{1,2}})\s*月\s*{_ZH_DAY}"), (1, 2, None, None)),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH_WORD}{_TO}{_DAY}\s+{_MONTH_WORD}", re.I), (2, 1, 4, 3)),
+    (re.compile(rf"\b{_DAY}{_TO}{_DAY}\s+{_MONTH_WORD}", re.I), (3, 1, 3, 2)),
+    (re.compile(rf"\b({_EN})\s+{_DAY}{_TO}(?:({_EN})\s+)?{_DAY}\b"), (1, 2, 3, 4)),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH_WORD}", re.I), (2, 1, None, None)),
+    (re.compile(rf"\b({_EN})\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)"), (1, 2, None, None)),
+)
+
+
+def _month_number(value: str) -> int:
+    if value.isdigit():
+        return int(value)
+    lowered = value.lower()
+    names = [name.lower() for name in MONTHS_EN]
+    return names.index(lowered) + 1 if lowered in names else _MONTHS_PT.index(lowered) + 1
+
+
+def find_dates(text: str, year: int) -> tuple[datetime.date, datetime.date | None] | None:
+    """The first dates with a day a sentence gives, in `year`: "5月13日至17日",
+    "10月30日至11月1日", "3–5 June", "29 de Novembro a 1 de Dezembro", "on 8 March"; the
+    end is None for a single day. None when no day is given (or the date is impossible)."""
+    for pattern, (start_month, start_day, end_month, end_day) in _DATES:
+        match = pattern.search(text)
+        if not match:
+            continue
+        try:
+            month = _month_number(match.group(start_month))
+            start = datetime.date(year, month, int(match.group(start_day)))
+            if end_day is None:
+                return start, None
+            last = match.group(end_month) if end_month else None
+            end = datetime.date(
+                year, _month_number(last) if last else month, int(match.group(end_day))
+            )
+        except ValueError:
+            return None
+        if end < start:  # "30 December to 2 January"
+            end = end.replace(year=year + 1)
+        return start, end
+    return None

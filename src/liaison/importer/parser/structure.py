@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 
 from .kinds import CHAPTER_TITLE, heading_kind
 from .latin import latin_sentences
-from .text import BLOCK_START, TITLE_LINE, is_heading_like
+from .text import BLOCK_START, BULLET, TITLE_LINE, YEAR_HEADING, is_heading_like, is_page_title
 
 _MARKER = re.compile(rf"{BLOCK_START.pattern}\s*")
-_BULLET = re.compile(r"^[-－–•●○◆◇▪■□►▶*]")
 _ZH_END = "。；！？!?;"
 _OPENERS, _CLOSERS = "“「『《（(«", "”」』》）)»"
 _LEAD = re.compile(
@@ -51,6 +50,8 @@ class Section:
     heading: str
     kind: str | None
     blocks: list[Block] = field(default_factory=list)
+    #: The year heading it is under, on a page that reports several years.
+    year: int | None = None
 
 
 @dataclass
@@ -64,23 +65,27 @@ def outline(normalized: str) -> Outline:
     """Split normalised text (one block per line) into title, introduction and parts."""
     result = Outline()
     title_parts: list[str] = []
-    offset = 0
+    offset, year = 0, None
     for index, line in enumerate(normalized.split("\n")):
         start, offset = offset, offset + len(line) + 1
         if not line:
             continue
         marker = _MARKER.match(line)
         body = line[marker.end() :] if marker else line
-        heading = is_heading_like(line) and not _BULLET.match(line)
+        heading = is_heading_like(line) and not BULLET.match(line)
         titled = (
             heading and not marker and bool(TITLE_LINE.match(line) or CHAPTER_TITLE.search(line))
         )
-        if titled and not result.sections:
+        year_heading = YEAR_HEADING.match(line)
+        if year_heading:
+            year = int(year_heading.group(1) or year_heading.group(2))
+            result.sections.append(Section(line, None, year=year))
+        elif titled and not result.sections:
             title_parts.append(line)
         elif titled:
             continue  # the chapter's title again, as a running header: not a part
         elif heading:
-            result.sections.append(Section(body, heading_kind(body)))
+            result.sections.append(Section(body, heading_kind(body), year=year))
         elif not result.sections:
             result.introduction.append(line)
         else:
@@ -88,7 +93,34 @@ def outline(normalized: str) -> Outline:
             block = Block(index, start + skip, line[skip:], bullet=bool(marker))
             result.sections[-1].blocks.append(block)
     result.title = " ".join(title_parts)
+    if not result.sections:
+        _headingless(result, normalized)
+    elif not result.title and result.introduction and is_page_title(result.introduction[0]):
+        result.title = result.introduction.pop(0)
     return result
+
+
+def _headingless(result: Outline, normalized: str) -> None:
+    """A text without part headings (a web page, another agency's report): its first line is
+    the title when it reads as one, the paragraph after it the introduction, and all but the
+    title one part, whose activities take their kind from their own wording (an
+    introduction rarely reports an activity; a page of one paragraph does)."""
+    lines = result.introduction
+    if not lines:
+        return
+    if not result.title and is_page_title(lines[0]):
+        result.title = lines.pop(0)
+    result.introduction = lines[:1]
+    section, body = Section("", None), set(lines)
+    offset = 0
+    for index, line in enumerate(normalized.split("\n")):
+        start, offset = offset, offset + len(line) + 1
+        if line in body and not (index == 0 and result.title == line):
+            marker = _MARKER.match(line)
+            skip = marker.end() if marker else 0
+            section.blocks.append(Block(index, start + skip, line[skip:], bullet=bool(marker)))
+    if section.blocks:
+        result.sections.append(section)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -24,9 +24,15 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff]")
 
 TERMINAL = "。！？：；!?:;"
-BULLET_MARKS = "-－–•●○◆◇▪■□►▶*"
+# Bullets of every kind, and what a symbol font's bullet becomes in extraction: a private-use
+# character, or a letter ("l", "n", "q", "v", "ü", "Ø", "§") before Chinese text.
+BULLET_MARKS = "-－–•●○◦◆◇▪▫■□►▶▸▹➢➤✓✔❖◎⚫・·*"
+_SYMBOL_BULLET = r"[\ue000-\uf8ff]|[lnqvüØ§](?=\s+[\u3400-\u9fff\d])"
+BULLET = re.compile(rf"^(?:[{re.escape(BULLET_MARKS)}]|{_SYMBOL_BULLET})")
 _NUMBERED = (
     r"[一二三四五六七八九十]{1,3}[、．.]"
+    r"|[\u2460-\u249b\u3251-\u325f\u2776-\u2793]"  # ①, ⑴, ⒈, ❶
+    r"|\d{1,2}[)）](?=\s|[\u3400-\u9fff])"
     r"|[（(][一二三四五六七八九十]{1,3}[)）]"
     r"|[（(]\d{1,2}[)）]"
     r"|\d{1,2}[.．、](?!\d)"
@@ -35,14 +41,23 @@ _NUMBERED = (
 )
 _SENTENCE_PUNCT = re.compile(r"[，,。；;：:！!？?]")
 _NUMBER_MARK = re.compile(rf"^(?:{_NUMBERED})\s*")
-BLOCK_START = re.compile(rf"^(?:[{re.escape(BULLET_MARKS)}](?=\s|{_WIDE})|{_NUMBERED})")
+BLOCK_START = re.compile(
+    rf"^(?:[{re.escape(BULLET_MARKS)}](?=\s|{_WIDE})|{_SYMBOL_BULLET}|{_NUMBERED})"
+)
+#: A heading that is a year ("2023年", "2023 年度", "【2023】", "Year 2023", "Ano de 2023"):
+#: a page reporting several years puts each year's activities under one.
+YEAR_HEADING = re.compile(
+    r"^[【\[(（]?((?:19|20)\d\d)\s*(?:年度?)?[】\])）]?$"
+    r"|^(?:year|ano(?: de)?|in|em)\s+((?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
 TITLE_LINE = re.compile(
     r"^(?:第[一二三四五六七八九十\d]{1,3}(?:部分|章|節)|(?:parte|cap[íi]tulo|chapter|part)\s+(?:\d+|(?-i:[IVX]+))\b)",
     re.IGNORECASE,
 )
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|第\s*\d{1,4}\s*[頁页]"
+    r"^(?:(?!(?:19|20)\d\d$)[-–—]?\s*\d{1,4}\s*[-–—]?|第\s*\d{1,4}\s*[頁页]"
     r"|(?:page|p[áa]gina|p\.)\s*\d{1,4}(?:\s*(?:of|de|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})$",
     re.IGNORECASE,
 )
@@ -74,8 +89,8 @@ def is_latin(text: str) -> bool:
 
 
 def is_block_start(line: str) -> bool:
-    """A heading, bullet, numbered item or title starts a new block."""
-    return bool(BLOCK_START.match(line) or TITLE_LINE.match(line))
+    """A heading, bullet, numbered item, title or year heading starts a new block."""
+    return bool(BLOCK_START.match(line) or TITLE_LINE.match(line) or YEAR_HEADING.match(line))
 
 
 def is_heading_like(line: str) -> bool:
@@ -83,6 +98,8 @@ def is_heading_like(line: str) -> bool:
 
     Wrapped lines of prose fill the page width, so shortness tells headings apart.
     """
+    if YEAR_HEADING.match(line):
+        return True
     body = _NUMBER_MARK.sub("", line, count=1)
     if _IDEOGRAPH.search(body) is None and _LATIN_WORD.search(body):
         return _is_latin_heading(line, body)
@@ -136,6 +153,24 @@ def is_closed(block: str) -> bool:
     return is_heading_like(block) and block[-1] not in _OPEN_END
 
 
+# A line that goes on from the one before it, and the verbs of a sentence, not of a title.
+_CONTINUES = re.compile(r"^[（(，,、。：:；;」』”’)）—…]")
+_REPORTING = re.compile(r"赴|出席|參加|參與|拜訪|接待|舉辦|前往|派員")
+
+
+def is_page_title(line: str) -> bool:
+    """A page's own title on its first line ("國際交流", "International Cooperation"): short,
+    unpunctuated, its words capitalised; the paragraph after it is not its continuation."""
+    if _SENTENCE_PUNCT.search(line) or line[-1] in _OPEN_END:
+        return False
+    if _IDEOGRAPH.search(line):
+        return len(line) <= 12 and not _REPORTING.search(line)
+    words = line.split()
+    if line[-1] in ".-" or _OPEN_WORD.search(line):
+        return False
+    return len(words) <= 6 and all(w[0].isupper() for w in words if len(w) > 3)
+
+
 def _is_page_furniture(line: str, repeated: set[str]) -> bool:
     if _PAGE_NUMBER.match(line):
         return True
@@ -180,7 +215,8 @@ def normalize(text: str) -> str:
     for line in lines:
         if _is_page_furniture(line, repeated):
             continue
-        if blocks and not is_block_start(line) and not is_closed(blocks[-1]):
+        opening = len(blocks) == 1 and is_page_title(blocks[0]) and not _CONTINUES.match(line)
+        if blocks and not is_block_start(line) and not is_closed(blocks[-1]) and not opening:
             blocks[-1] = _join(blocks[-1], line, latin)
         else:
             blocks.append(line)

@@ -33,10 +33,12 @@ def shell_language() -> str:
 
 
 class Command(BaseCommand):
-    help = "Import an annual-report chapter (extracted .txt or the .pdf) as draft activities."
+    help = "Import an annual-report chapter (extracted .txt, the .pdf or a .docx) as drafts."
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="the chapter: extracted text (.txt) or the PDF")
+        parser.add_argument(
+            "path", help="the chapter: extracted text (.txt), the PDF or a Word file (.docx)"
+        )
         parser.add_argument("--year", type=int, required=True, help="the report's year")
         parser.add_argument("--dry-run", action="store_true", help="parse and print; write nothing")
         parser.add_argument("--format", choices=("json", "table"), default="json")
