@@ -46,3 +46,15 @@ def test_main_prints_the_measures(tmp_path, capsys):
     assert lines[0] == "activities_recall: 0.000"
     assert "  MISSED [meeting] 赴北京出席“年會”。" in lines
     assert lines[-1] == "score: 0.000"
+
+
+def test_the_chapters_mode_prints_each_chapters_score(capsys):
+    from pathlib import Path
+
+    from liaison.importer.scoring import main
+
+    chapters = Path(__file__).parent / "chapters"
+    assert main(["--chapters", str(chapters)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(list(chapters.glob("*.gold.json")))
+    assert all(float(line.split()[0]) >= 0.85 for line in lines)

@@ -1,6 +1,7 @@
 """Score an importer's output against a hand annotation of a chapter.
 
     python -m liaison.importer.scoring GOLD.json OUT.json [--verbose]
+    python -m liaison.importer.scoring --chapters DIR [DIR…]   (each chapter file's score)
 
 Activities are paired by text similarity (greedy, best pairs first, at least
 0.5); then recall, precision, kind accuracy, the mean per-activity F1 of
@@ -145,14 +146,40 @@ def report(gold: dict, extracted: dict | list) -> list[str]:
     return lines
 
 
+def score_chapters(folders: list[Path]) -> int:
+    """Parse every chapter (.txt, .docx) that has a gold beside it and print its score."""
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "liaison.settings")
+    django.setup()  # a file's refusals are translated messages
+    from liaison.importer.parser import parse_chapter
+    from liaison.importer.sources import read_chapter_source
+
+    for folder in folders:
+        for path in sorted([*folder.glob("*.txt"), *folder.glob("*.docx")]):
+            gold_path = path.with_name(path.stem + ".gold.json")
+            if gold_path.exists():
+                gold = json.loads(gold_path.read_text(encoding="utf-8"))
+                contract = parse_chapter(read_chapter_source(path)[0]).to_contract()
+                print(f"{score(gold, contract)['score']:.3f}  {path.name}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Score an importer's output against a gold annotation."
     )
-    parser.add_argument("gold", type=Path)
-    parser.add_argument("extracted", type=Path)
+    parser.add_argument("gold", type=Path, nargs="?")
+    parser.add_argument("extracted", type=Path, nargs="?")
     parser.add_argument("--verbose", action="store_true", help="show each activity's match")
+    parser.add_argument("--chapters", type=Path, nargs="+", help="score each chapter in folders")
     args = parser.parse_args(argv)
+    if args.chapters:
+        return score_chapters(args.chapters)
+    if not (args.gold and args.extracted):
+        parser.error("give GOLD and OUT, or --chapters DIR")
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
     extracted = json.loads(args.extracted.read_text(encoding="utf-8"))
     measures = score(gold, extracted)
