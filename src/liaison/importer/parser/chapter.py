@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 
 from .entities import Body, EntityFinder, _name_start, introduced_bodies
-from .kinds import KINDS
+from .kinds import kind_from_wording
 from .latin import latin_language
 from .mentions import find_dates
 from .registry import Registry
@@ -41,50 +41,9 @@ _TRAVEL_TO_MACAU = re.compile(r"(?:赴|前往|抵|抵達|到訪)澳門")
 _SUBJECT = re.compile(
     r"(?:^|[，。；：\n]|年)([\u4e00-\u9fff]{2,8}?(?:公署|委員會|監委|總署|調查局|局|署))"
 )
-# A part's heading gives its activities' kind; without one, each activity's wording does,
-# checked in this order (a convention's review group "會議" too, a course is "參加" too).
-_SELF = re.compile(r"本[署院會局]")
-_KIND_WORDS = (
-    # The review mechanism, not any meeting under the convention ("締約國會議").
-    (
-        "convention_review",
-        re.compile(
-            r"履約|審議|公約[^，。；]{0,10}工作組|convenção|convention|uncac", re.IGNORECASE
-        ),
-    ),
-    (
-        "inbound_visit",
-        re.compile(
-            r"接待|來訪|到訪|訪澳(?!洲)|來澳|recebe|acolh|\breceived\b|\bwelcomed\b"
-            r"|hosted a delegation",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "outbound_visit",
-        re.compile(
-            r"拜訪|拜會|考察|出訪|外訪|\bvisited\b|study (?:visit|trip)|deslocou|visitou",
-            re.IGNORECASE,
-        ),
-    ),
-    ("meeting", re.compile(r"致辭|發言|演講|\bspoke\b|\bpresented\b|addressed", re.IGNORECASE)),
-    (
-        "training",
-        re.compile(
-            r"培訓|研修|研習|進修|課程|講座|工作坊|formação|curso|capacitação|sensibiliza|training"
-            r"|course|capacity-building|awareness",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "meeting",
-        re.compile(
-            r"會議|論壇|研討會|年會|大會|峰會|reunião|conferência|fórum|seminário|cimeira|"
-            r"assembleia|meeting|conference|forum|summit|seminar|symposium|workshop",
-            re.IGNORECASE,
-        ),
-    ),
-)
+
+
+_SELF = re.compile(r"本[署院會局]")  # the agency speaking of itself without its name
 
 
 class ChapterError(ValueError):
@@ -242,7 +201,7 @@ def _block_activities(
             continue
         found.append(
             ParsedActivity(
-                kind=kind or _infer_kind(sentence),
+                kind=kind or kind_from_wording(sentence),
                 kind_from="heading" if kind else "wording",
                 text=sentence[trim:],
                 places=entities.places,
@@ -329,13 +288,6 @@ def _as_written(activity: ParsedActivity, folded: str, source: str) -> ParsedAct
             source=source[p.end - len(p.source) : p.end],
         ),
     )
-
-
-def _infer_kind(sentence: str) -> str:
-    for kind, words in _KIND_WORDS:
-        if words.search(sentence):
-            return kind
-    return KINDS[0]
 
 
 def _language(text: str, lang: str) -> str:

@@ -98,3 +98,56 @@ def heading_kind(heading: str) -> str | None:
         if any(word in lowered for word in words):
             return kind
     return None
+
+
+# A part's heading gives its activities' kind; without one, each activity's wording does,
+# checked in this order (a convention's review group "會議" too, a course is "參加" too).
+_KIND_WORDS = (
+    # The review mechanism, not any meeting under the convention ("締約國會議").
+    (
+        "convention_review",
+        re.compile(
+            r"履約|審議|公約[^，。；]{0,10}工作組|convenção|convention|uncac", re.IGNORECASE
+        ),
+    ),
+    (
+        "inbound_visit",
+        re.compile(
+            r"接待|來訪|到訪|訪澳(?!洲)|來澳|recebe|acolh|\breceived\b|\bwelcomed\b"
+            r"|hosted a delegation",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "outbound_visit",
+        re.compile(
+            r"拜訪|拜會|考察|出訪|外訪|\bvisited\b|study (?:visit|trip)|deslocou|visitou",
+            re.IGNORECASE,
+        ),
+    ),
+    ("meeting", re.compile(r"致辭|發言|演講|\bspoke\b|\bpresented\b|addressed", re.IGNORECASE)),
+    (
+        "training",
+        re.compile(
+            r"培訓|研修|研習|進修|課程|講座|工作坊|formação|curso|capacitação|sensibiliza|training"
+            r"|course|capacity-building|awareness",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "meeting",
+        re.compile(
+            r"會議|論壇|研討會|年會|大會|峰會|reunião|conferência|fórum|seminário|cimeira|"
+            r"assembleia|meeting|conference|forum|summit|seminar|symposium|workshop",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def kind_from_wording(sentence: str) -> str:
+    """The kind an activity's own words say, where no part heading gives it."""
+    for kind, words in _KIND_WORDS:
+        if words.search(sentence):
+            return kind
+    return KINDS[0]
