@@ -57,8 +57,9 @@ def test_dashboard_counts_only_what_the_user_may_see(client_zh, make_user, agenc
     response = client_zh.get("/?year=2024")
 
     assert response.status_code == 200
-    assert response.context["total"] == 3
-    assert dict(response.context["rows"])[ActivityKind.TRAINING.label] == 1
+    board = response.context["board"]
+    assert (board.approved_total, board.pending_total) == (3, 0)
+    assert board.by_kind[ActivityKind.TRAINING] == [1, 0]
     assert response.context["years"] == [2024, 2023]
     assert "web/dashboard.html" in [t.name for t in response.templates]
 

@@ -1,13 +1,283 @@
-"""A record's history for its detail page (a simple list until the sentence renderer lands)."""
+"""A record's history as sentences: who changed which field from what to what, and why.
+
+Read from django-auditlog's entries of the record and of its child rows (events, bodies'
+roles, delegation members, attendance, attachments), in the reader's language: field labels
+and choices translated, linked records named rather than numbered, and only what the reader
+may see (a linked record they may not see is not named; a child row they may not see is left
+out). Times are aware datetimes, shown by the template in Asia/Macau.
+
+Core imports no record family: children and linked models are found through `_meta`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from auditlog.models import LogEntry
+from auditlog.registry import auditlog
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model, Q
+from django.template.defaultfilters import yesno
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+
+from liaison.core.models import RecordModel
+from liaison.core.visibility import ChildQuerySet
+
+#: Columns every row has whose change says nothing a reader needs (the entry says who/when).
+QUIET_FIELDS = {"id", "agency", "created_by", "updated_by", "submitted_at", "approved_at"}
+#: The attachment model, found by label: attachments hang on any record (generic relation).
+ATTACHMENT = "attachments.Attachment"
+ACTIONS = {
+    LogEntry.Action.CREATE: "created",
+    LogEntry.Action.UPDATE: "changed",
+    LogEntry.Action.DELETE: "deleted",
+}
 
 
-def history_for(record, user):
-    """The record's changes, newest first; the caller has already checked the user sees it."""
-    return (
-        LogEntry.objects.get_for_object(record)
-        .exclude(action=LogEntry.Action.ACCESS)
-        .select_related("actor")
-        .order_by("-timestamp")[:50]
+@dataclass
+class Change:
+    """One field's change; `added`/`removed` for many-to-many fields."""
+
+    label: str
+    old: str = ""
+    new: str = ""
+    added: str = ""
+    removed: str = ""
+
+
+@dataclass
+class Entry:
+    at: datetime
+    actor: str
+    action: str  # "created", "changed" or "deleted"
+    subject: str  # "" for the record itself, else the child row ("event “…”")
+    changes: list[Change] = field(default_factory=list)
+    reason: str = ""
+
+
+def child_relations(model: type[Model]):
+    """(child model, the child's field pointing at `model`) for each audited child row."""
+    for relation in model._meta.related_objects:
+        child = relation.related_model
+        manager = child._default_manager
+        if (
+            relation.one_to_many
+            and auditlog.contains(child)
+            and isinstance(manager.all(), ChildQuerySet)
+            and manager.all().parent_field == relation.field.name
+        ):
+            yield child, relation.field.name
+
+
+def entries_of(record, user):
+    """The audit entries (changes, not views) of `record` and of the child rows `user` may
+    see, with those of deleted children (their entries keep the link to the record)."""
+    types = ContentType.objects.get_for_models(
+        type(record), *[c for c, _ in child_relations(type(record))]
     )
+    condition = Q(content_type=types[type(record)], object_id=record.pk)
+    for child, parent_field in child_relations(type(record)):
+        visible = child._default_manager.visible_to(user).filter(**{parent_field: record.pk})
+        # Created and deleted rows keep the link in their entry, so a deleted row's whole
+        # story is found; a row linking a record the user may not see is left out later.
+        linked = Q(**{f"changes__{parent_field}__0": record.pk}) | Q(
+            **{f"changes__{parent_field}__1": record.pk}
+        )
+        condition |= Q(content_type=types[child]) & (Q(object_id__in=visible.values("pk")) | linked)
+    if apps.is_installed("liaison.attachments"):
+        attachment = apps.get_model(ATTACHMENT)
+        files = attachment.objects.filter(content_type=types[type(record)], object_id=record.pk)
+        condition |= Q(content_type=ContentType.objects.get_for_model(attachment)) & (
+            Q(object_id__in=files.values("pk"))
+            | Q(changes__object_id__0=record.pk, changes__content_type__0=types[type(record)].pk)
+            | Q(changes__object_id__1=record.pk, changes__content_type__1=types[type(record)].pk)
+        )
+    return (
+        LogEntry.objects.filter(condition)
+        .exclude(action=LogEntry.Action.ACCESS)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
+
+
+def history_for(record, user) -> list[Entry]:
+    """The record's history, newest first, as `core/history.html` shows it."""
+    if not record.is_visible_to(user):
+        return []
+    logged = list(entries_of(record, user))
+    names = linked_names(logged, user, known={type(record): {record.pk: str(record)}})
+    entries = []
+    for log in logged:
+        model = log.content_type.model_class()
+        if model is None:
+            continue
+        changes = [
+            change
+            for name, values in (log.changes or {}).items()
+            if (change := describe(model, name, values, names, log.action)) is not None
+        ]
+        if model is not type(record) and hides_a_link(model, log.changes or {}, names):
+            continue
+        entries.append(
+            Entry(
+                at=log.timestamp,
+                actor=actor_name(log),
+                action=ACTIONS[log.action],
+                subject=""
+                if model is type(record)
+                else f"{model._meta.verbose_name} “{log.object_repr}”",
+                changes=changes,
+                reason=(log.additional_data or {}).get("reason", ""),
+            )
+        )
+    return entries
+
+
+def actor_name(log: LogEntry) -> str:
+    if log.actor is None:
+        return _("the system")
+    return log.actor.get_full_name() or log.actor.get_username()
+
+
+def linked_names(logged: list[LogEntry], user, known) -> dict[type[Model], dict[int, str]]:
+    """The names of every record the entries link to, one query per linked model, through
+    the chokepoint: a record the user may not see is missing from the result. `known`
+    holds names already at hand (the record itself, which its children link to)."""
+    wanted: dict[type[Model], set[int]] = defaultdict(set)
+    for log in logged:
+        model = log.content_type.model_class()
+        for name, values in (log.changes or {}).items():
+            target = foreign_key_target(model, name)
+            if target is not None and name not in QUIET_FIELDS and isinstance(values, list):
+                wanted[target].update(int(v) for v in values if str(v).isdigit())
+    names = {model: dict(found) for model, found in known.items()}
+    for target, ids in wanted.items():
+        ids -= set(names.get(target, {}))
+        if not ids:
+            continue
+        manager = target._default_manager
+        rows = manager.visible_to(user) if hasattr(manager, "visible_to") else manager.all()
+        names.setdefault(target, {}).update({pk: str(obj) for pk, obj in rows.in_bulk(ids).items()})
+    return names
+
+
+def foreign_key_target(model, name: str) -> type[Model] | None:
+    try:
+        found = model._meta.get_field(name)
+    except Exception:
+        return None
+    return found.related_model if found.many_to_one or found.one_to_one else None
+
+
+def hides_a_link(model, changes: dict, names) -> bool:
+    """Whether a child row's entry points at a record the user may not see (an attendance
+    of a hidden officer): such a row is left out, as it is from every list."""
+    for name, values in changes.items():
+        target = foreign_key_target(model, name)
+        if (
+            name in QUIET_FIELDS
+            or target is None
+            or not hasattr(target._default_manager, "visible_to")
+        ):
+            continue
+        for value in values if isinstance(values, list) else []:
+            if value not in (None, "") and int(value) not in names.get(target, {}):
+                return True
+    return False
+
+
+def describe(model, name: str, values, names, action: int) -> Change | None:
+    """One field's change in words, or None for a field a reader need not see."""
+    if name in QUIET_FIELDS:
+        return None
+    try:
+        model_field = model._meta.get_field(name)
+    except Exception:
+        return None
+    if not model_field.concrete:
+        return None
+    label = str(model_field.verbose_name)
+    if isinstance(values, dict):  # many-to-many: {"operation": "add", "objects": [...]}
+        objects = ", ".join(str(item) for item in values.get("objects", []))
+        if values.get("operation") == "add":
+            return Change(label, added=objects)
+        if values.get("operation") == "remove":
+            return Change(label, removed=objects)
+        return Change(label, new=objects)
+    old, new = values if isinstance(values, list) and len(values) == 2 else (None, values)
+    if action == LogEntry.Action.CREATE and old is None and new in ("", None, [], {}):
+        return None
+    return Change(label, show(model_field, old, names), show(model_field, new, names))
+
+
+def show(model_field, value, names) -> str:
+    """A stored value as its reader should see it."""
+    if value is None or value == "" or value == [] or value == {}:
+        return ""
+    if model_field.many_to_one or model_field.one_to_one:
+        found = names.get(model_field.related_model, {}).get(int(value))
+        return found if found is not None else _("a record you may not see")
+    if model_field.choices:
+        choices = {str(key): label for key, label in model_field.flatchoices}
+        return str(choices.get(str(value), value))
+    kind = model_field.get_internal_type()
+    if kind == "BooleanField":
+        return yesno(value in (True, "True", "true", 1))
+    if kind == "DateField":
+        parsed = parse_date(str(value)[:10])
+        return formats.date_format(parsed) if parsed else str(value)
+    if kind == "DateTimeField":
+        parsed = parse_datetime(str(value))
+        if parsed is None:
+            return str(value)
+        if timezone.is_naive(parsed):
+            parsed = parsed.replace(tzinfo=UTC)
+        return formats.date_format(timezone.localtime(parsed), "DATETIME_FORMAT")
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, (int, float)) or kind == "DecimalField":
+        return formats.localize(value)
+    return str(value)
+
+
+@dataclass
+class Recent:
+    """A line of the dashboard's recent changes."""
+
+    at: datetime
+    actor: str
+    action: str
+    family: str
+    name: str
+
+
+def recent_changes(user, limit: int = 10) -> list[Recent]:
+    """The latest changes to records `user` may see, across every record family, in one
+    query (the visibility of each family is a subquery)."""
+    record_models = [m for m in apps.get_models() if issubclass(m, RecordModel)]
+    types = ContentType.objects.get_for_models(*record_models)
+    visible = Q(pk__in=[])
+    for model, content_type in types.items():
+        pks = model.objects.visible_to(user).values("pk")
+        visible |= Q(content_type=content_type, object_id__in=pks)
+    logged = (
+        LogEntry.objects.filter(visible)
+        .exclude(action=LogEntry.Action.ACCESS)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")[:limit]
+    )
+    return [
+        Recent(
+            log.timestamp,
+            actor_name(log),
+            ACTIONS[log.action],
+            log.content_type.name,
+            log.object_repr,
+        )
+        for log in logged
+    ]

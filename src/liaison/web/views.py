@@ -1,31 +1,69 @@
-"""The year dashboard: what the office did, counted through the visibility chokepoint."""
+"""The staff's own pages: the year dashboard, and the translations still to do."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from liaison.activities.choices import ActivityKind
-from liaison.activities.models import Activity
+from liaison.core.choices import RegionGroup
+from liaison.core.history import recent_changes
+from liaison.reports import charts
+from liaison.reports.statistics import Table
+from liaison.web import dashboard as figures
+
+
+def kind_table(board: figures.Dashboard) -> Table:
+    """Activities by kind, approved and not yet approved, as a chartable table."""
+    table = Table(
+        key="by_kind",
+        title=_("Activities by kind"),
+        columns=[_("Kind"), _("Approved"), _("Not yet approved")],
+        chart_columns=(1, 2),
+    )
+    for kind in ActivityKind:
+        approved, pending = board.by_kind.get(kind.value, [0, 0])
+        table.rows.append([kind.label, approved, pending])
+    return table
+
+
+def unit_table(board: figures.Dashboard) -> Table:
+    table = Table(
+        key="by_unit",
+        title=_("Training hours by unit"),
+        columns=[_("Unit"), _("Participants"), _("Hours attended")],
+        chart_columns=(2,),
+    )
+    table.rows = [list(row) for row in board.by_unit]
+    return table
+
+
+def chart(table: Table) -> str:
+    """The chapter's SVG bar chart of `table`, or nothing when there is too little to draw."""
+    return mark_safe(charts.svg(table)) if charts.chartable([table]) else ""
 
 
 @login_required
 def dashboard(request):
-    try:
-        year = int(request.GET.get("year", timezone.localdate().year))
-    except ValueError:
-        year = timezone.localdate().year
-    visible = Activity.objects.visible_to(request.user).filter(year=year)
-    counts = dict(visible.values_list("kind").annotate(n=Count("pk")))
-    rows = [(kind.label, counts.get(kind.value, 0)) for kind in ActivityKind]
-    years = (
-        Activity.objects.visible_to(request.user)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
-    )
+    board = figures.build(request.user, request.GET.get("year"))
+    kinds, units = kind_table(board), unit_table(board)
+    regions = [
+        (label, board.by_region[value])
+        for value, label in [*RegionGroup.choices, (figures.UNKNOWN, _("Unknown"))]
+        if board.by_region.get(value)
+    ]
     return render(
         request,
         "web/dashboard.html",
-        {"year": year, "rows": rows, "total": sum(counts.values()), "years": list(years)},
+        {
+            "board": board,
+            "year": board.year,
+            "years": board.years,
+            "kinds": kinds,
+            "kind_chart": chart(kinds),
+            "regions": regions,
+            "units": units,
+            "unit_chart": chart(units),
+            "recent": recent_changes(request.user),
+        },
     )

@@ -1,0 +1,193 @@
+"""The dashboard: the year with records, counts through the chokepoint, queues, deadlines."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from liaison.activities.choices import ActivityKind, BodyRole
+from liaison.activities.models import ActivityBody
+from liaison.core import services
+from liaison.core.choices import Classification, WorkflowState
+from tests.factories import (
+    ActivityFactory,
+    AttendanceFactory,
+    ObligationFactory,
+    PartnerBodyFactory,
+    PlaceFactory,
+    StaffFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client_zh():
+    return Client(headers={"accept-language": "zh-hant"})
+
+
+def populate(agency, other_agency, n=1):
+    """`n` of each thing a dashboard shows, and records it must not count."""
+    place = PlaceFactory(name_zh_hant="北京", region_group="mainland")
+    body = PartnerBodyFactory(agency=agency)
+    for _ in range(n):
+        visit = ActivityFactory(agency=agency, year=2024)
+        visit.places.add(place)
+        ActivityBody.objects.create(activity=visit, body=body, role=BodyRole.HOST)
+        AttendanceFactory(
+            course=ActivityFactory(agency=agency, kind=ActivityKind.TRAINING), hours=6
+        )
+        ActivityFactory(agency=agency, year=2024, state=WorkflowState.DRAFT)
+        ObligationFactory(agency=agency, due_date=datetime.date(2024, 1, 1))
+    ActivityFactory(agency=agency, year=2024, classification=Classification.CONFIDENTIAL)
+    ActivityFactory(agency=other_agency, year=2024)
+    ActivityFactory(agency=agency, year=2023, start_date=None, date_precision="year")
+
+
+def test_latest_year_with_records_by_default(client_zh, editor, agency, other_agency):
+    populate(agency, other_agency)
+    client_zh.force_login(editor)
+    response = client_zh.get("/")
+    board = response.context["board"]
+    assert board.year == 2024
+    assert board.years == [2024, 2023]
+    assert response.context["year"] == 2024
+    page = response.content.decode()
+    assert '<option value="2023">2023</option>' in page
+
+
+def test_drafts_are_counted_apart(client_zh, editor, agency, other_agency):
+    populate(agency, other_agency)
+    client_zh.force_login(editor)
+    board = client_zh.get("/?year=2024").context["board"]
+    assert board.by_kind[ActivityKind.OUTBOUND_VISIT] == [1, 1]
+    assert board.by_kind[ActivityKind.TRAINING] == [1, 0]
+    assert (board.approved_total, board.pending_total) == (2, 1)
+    assert board.by_region == {"mainland": 1, "unknown": 1}
+    assert [(name[:5], n) for name, n in board.by_body] == [("監察委員會", 1)]
+    assert [(name[:3], people, float(hours)) for name, people, hours in board.by_unit] == [
+        ("調查廳", 1, 6.0)
+    ]
+
+
+def test_viewer_sees_no_drafts_and_no_confidential(client_zh, viewer, agency, other_agency):
+    populate(agency, other_agency)
+    client_zh.force_login(viewer)
+    response = client_zh.get("/?year=2024")
+    board = response.context["board"]
+    assert (board.approved_total, board.pending_total) == (2, 0)
+    assert board.to_approve is None
+    assert "待我審批" not in response.content.decode()
+
+
+def test_unknown_year_shows_zeros_and_bad_input_the_latest(client_zh, editor, agency, other_agency):
+    populate(agency, other_agency)
+    client_zh.force_login(editor)
+    assert client_zh.get("/?year=1999").context["board"].approved_total == 0
+    assert client_zh.get("/?year=abc").context["board"].year == 2024
+
+
+def test_hidden_participant_is_not_counted_by_unit(client_zh, viewer, agency):
+    course = ActivityFactory(agency=agency, kind=ActivityKind.TRAINING)
+    hidden = StaffFactory(agency=agency, classification=Classification.CONFIDENTIAL)
+    AttendanceFactory(course=course, participant=hidden, hours=9)
+    client_zh.force_login(viewer)
+    board = client_zh.get("/?year=2024").context["board"]
+    assert board.by_unit == []
+
+
+def test_my_drafts_and_approvals_queue(client_zh, editor, approver, agency):
+    from liaison.activities.models import Activity
+
+    draft = services.create_record(
+        Activity,
+        user=editor,
+        data={
+            "kind": ActivityKind.MEETING,
+            "title_zh_hant": "年會",
+            "year": 2024,
+            "start_date": datetime.date(2024, 5, 1),
+        },
+    )
+    body = services.create_record(
+        type(PartnerBodyFactory.build()), user=editor, data={"name_zh_hant": "新機構"}
+    )
+    services.submit(body, user=editor, version=body.version)
+    client_zh.force_login(editor)
+    drafts = client_zh.get("/").context["board"].drafts
+    assert [item.name for item in drafts] == ["年會"]
+
+    client_zh.force_login(approver)
+    response = client_zh.get("/")
+    queue = response.context["board"].to_approve
+    assert [(item.name, item.model.__name__) for item in queue] == [("新機構", "PartnerBody")]
+    assert "新機構" in response.content.decode()
+    assert (type(draft), draft.pk) not in [(item.model, item.pk) for item in queue]
+
+
+def test_overdue_obligations_are_marked(client_zh, viewer, agency):
+    ObligationFactory(agency=agency, title_zh_hant="逾期問卷", due_date=datetime.date(2024, 1, 1))
+    ObligationFactory(agency=agency, title_zh_hant="將來報告", due_date=datetime.date(2099, 1, 1))
+    client_zh.force_login(viewer)
+    page = client_zh.get("/").content.decode()
+    overdue = page.index('class="overdue"')
+    assert page.index("逾期問卷") > overdue
+    assert page.count('class="overdue"') == 1
+
+
+def test_recent_changes_only_of_visible_records(client_zh, editor, viewer, agency):
+    from liaison.activities.models import Activity
+
+    services.create_record(
+        Activity,
+        user=editor,
+        data={
+            "kind": ActivityKind.MEETING,
+            "title_zh_hant": "公開會議",
+            "year": 2024,
+            "start_date": datetime.date(2024, 5, 1),
+        },
+    )
+    services.create_record(
+        Activity,
+        user=editor,
+        data={
+            "kind": ActivityKind.MEETING,
+            "title_zh_hant": "秘密會議",
+            "year": 2024,
+            "start_date": datetime.date(2024, 5, 1),
+            "classification": Classification.CONFIDENTIAL,
+        },
+    )
+    client_zh.force_login(editor)
+    page = client_zh.get("/").content.decode()
+    assert "公開會議" in page and "秘密會議" in page
+    client_zh.force_login(viewer)  # drafts, so invisible to a viewer
+    page = client_zh.get("/").content.decode()
+    assert "公開會議" not in page and "秘密會議" not in page
+
+
+def test_charts_are_drawn(client_zh, editor, agency, other_agency):
+    populate(agency, other_agency)
+    client_zh.force_login(editor)
+    page = client_zh.get("/").content.decode()
+    assert page.count("<svg") >= 1
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_query_count_does_not_grow_with_the_records(client_zh, approver, agency, other_agency):
+    populate(agency, other_agency, n=1)
+    client_zh.force_login(approver)
+    queries_for(client_zh, "/")  # warm caches (content types)
+    few = queries_for(client_zh, "/")
+    populate(agency, other_agency, n=6)
+    many = queries_for(client_zh, "/")
+    assert few == many
+    assert many <= 10
