@@ -107,7 +107,11 @@ def entries_of(record, user):
 
 def history_for(record, user) -> list[Entry]:
     """The record's history, newest first, as `core/history.html` shows it."""
-    if not record.is_visible_to(user):
+    manager = type(record)._default_manager
+    if (
+        hasattr(manager, "visible_to")
+        and not manager.visible_to(user).filter(pk=record.pk).exists()
+    ):
         return []
     logged = list(entries_of(record, user))
     names = linked_names(logged, user, known={type(record): {record.pk: str(record)}})
