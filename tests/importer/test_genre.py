@@ -113,6 +113,7 @@ def test_single_quotes_and_half_width_punctuation_in_chinese():
         ("De 29 de Novembro a 1 de Dezembro, o Gabinete", ("2023-11-29", "2023-12-01")),
         ("On 8 March the Office", ("2023-03-08", None)),
         ("30 December to 2 January", ("2023-12-30", "2024-01-02")),
+        ("2022年11月14日，舉辦課程。", ("2022-11-14", None)),  # the year as written
     ],
 )
 def test_date_ranges_give_days(text, dates):

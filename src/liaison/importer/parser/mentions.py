@@ -107,6 +107,9 @@ _DATES = (
 )
 
 
+_WRITTEN_YEAR = re.compile(r"((?:19|20)\d\d)\s*年\s*$")
+
+
 def _month_number(value: str) -> int:
     if value.isdigit():
         return int(value)
@@ -123,6 +126,8 @@ def find_dates(text: str, year: int) -> tuple[datetime.date, datetime.date | Non
         match = pattern.search(text)
         if not match:
             continue
+        written = _WRITTEN_YEAR.search(text, 0, match.start())  # "2021年5月13日"
+        year = int(written.group(1)) if written else year
         try:
             month = _month_number(match.group(start_month))
             start = datetime.date(year, month, int(match.group(start_day)))
