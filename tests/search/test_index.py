@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from liaison.activities.choices import ActivityKind, DatePrecision
-from liaison.activities.models import Activity
+from liaison.activities.models import Activity, Event
 from liaison.core import services
 from liaison.core.choices import Classification
 from liaison.search.models import SearchDocument
@@ -42,6 +42,16 @@ def test_create_update_delete_through_the_services(editor, administrator):
     services.delete_record(activity, user=administrator)
     assert names(editor, "日內瓦") == []
     assert not SearchDocument.objects.exists()
+
+
+def test_a_row_of_the_record_is_found_with_it(editor):
+    activity = services.create_record(Activity, user=editor, data=VALID)
+    event = Event(activity=activity, title_zh_hant="聯合國反腐敗公約締約國大會")
+    services.save_child(event, user=editor, parent_version=activity.version)
+    assert names(editor, "联合国反腐败公约") == ["赴維也納出席締約國大會"]
+    activity.refresh_from_db()
+    services.delete_child(event, user=editor, parent_version=activity.version)
+    assert names(editor, "联合国") == []
 
 
 def test_a_write_that_fails_leaves_the_index_as_it_was(editor):

@@ -34,6 +34,8 @@ def test_results_grouped_with_the_match_marked(login, viewer, records):
     assert 'id="kind-activity"' in page and 'id="kind-partnerbody"' in page
     assert "機密會商" not in page
     assert "2 records found" in login(viewer, "en").get(URL, {"q": "监察委员会"}).content.decode()
+    assert "找到 2 項符合「监察委员会」的紀錄" in page
+    assert "2 registos encontrados" in login(viewer, "pt").get(URL, {"q": "监察"}).content.decode()
 
 
 def test_a_hidden_record_is_not_counted(login, viewer, records):

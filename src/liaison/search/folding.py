@@ -37,9 +37,12 @@ def _variants() -> dict[int, str]:
 
 @cache
 def fold_char(char: str) -> str:
-    """One character's folded form: "" for a combining accent, " " for any space."""
+    """One character's folded form: "" for a combining accent or a control character, " "
+    for any space."""
     if char.isspace():
         return " "
+    if unicodedata.category(char) == "Cc":
+        return ""
     normal = unicodedata.normalize("NFKC", char).translate(_variants())
     decomposed = unicodedata.normalize("NFKD", normal)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

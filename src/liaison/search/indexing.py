@@ -59,12 +59,9 @@ def reindex(record) -> None:
 
 
 def follow_write(record, deleted: bool) -> None:
-    """The services' after-write hook. A row of a record (an event) changes its record's
-    text, so the record is reindexed; a deleted record takes its document with it."""
+    """The services' after-write hook (a change of a record's rows, an event, is a write of
+    the record); a deleted record takes its document with it."""
     if type(record) not in indexes:
-        parent = getattr(record, "parent_record", None)
-        if parent is not None and type(parent) in indexes:
-            reindex(parent)
         return
     if deleted:
         SearchDocument.objects.filter(

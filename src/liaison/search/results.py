@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from liaison.core import registry
 from liaison.core.search import SearchIndex
@@ -52,16 +52,15 @@ def visible_records(index: SearchIndex, user) -> QuerySet:
     return index.model.objects.none()
 
 
-def _visible(index: SearchIndex, user) -> Q:
-    """Documents of the kind whose record the user may see."""
-    return Q(
-        content_type=ContentType.objects.get_for_model(index.model),
-        object_id__in=visible_records(index, user).values("pk"),
-    )
+def _visible(index: SearchIndex, visible: QuerySet) -> Q:
+    """Documents of the kind whose record the user may see: checked per hit by primary key
+    (EXISTS), so a rare term reads its few records and never the kind's whole table."""
+    one = visible.filter(pk=OuterRef("object_id"))
+    return Q(Exists(one), content_type=ContentType.objects.get_for_model(index.model))
 
 
-def _hits(index: SearchIndex, user, documents: list, terms: list[str]) -> list[Hit]:
-    records = visible_records(index, user).in_bulk([document.object_id for document in documents])
+def _hits(index: SearchIndex, visible: QuerySet, documents: list, terms) -> list[Hit]:
+    records = visible.in_bulk([document.object_id for document in documents])
     family = registry.family_of(index.model)
     found = []
     for document in documents:
@@ -83,9 +82,10 @@ def search(user, query: str, *, kind: str | None = None, page: int | str = 1) ->
     by_type = {ContentType.objects.get_for_model(index.model).pk: index for index in chosen}
     if not chosen:
         return []
+    visible = {index: visible_records(index, user) for index in chosen}
     condition = Q()
     for index in chosen:
-        condition |= _visible(index, user)
+        condition |= _visible(index, visible[index])
     counted = documents.filter(condition).values("content_type").annotate(found=Count("pk"))
     counts = {row["content_type"]: row["found"] for row in counted.order_by()}
     kinds = []
@@ -97,14 +97,14 @@ def search(user, query: str, *, kind: str | None = None, page: int | str = 1) ->
             index.model._meta.verbose_name_plural,
             counts[content_type],
         )
-        ranked = engine.best_first(documents.filter(_visible(index, user)), terms)
+        ranked = engine.best_first(documents.filter(_visible(index, visible[index])), terms)
         ranked = ranked.only("object_id", "text")
         if kind is None:
-            found.hits = _hits(index, user, list(ranked[:PER_KIND]), terms)
+            found.hits = _hits(index, visible[index], list(ranked[:PER_KIND]), terms)
         else:
             paginator = Paginator(ranked, PER_PAGE)
             paginator.count = found.count  # counted above, through the same chokepoint
             found.page = paginator.get_page(page)
-            found.hits = _hits(index, user, list(found.page.object_list), terms)
+            found.hits = _hits(index, visible[index], list(found.page.object_list), terms)
         kinds.append(found)
     return kinds
