@@ -78,8 +78,16 @@ def search(user, query: str, *, kind: str | None = None, page: int | str = 1) ->
     if not terms:
         return []
     documents = engine.matching(terms)
-    chosen = [index for index in indexes.values() if kind in (None, index.model._meta.model_name)]
-    by_type = {ContentType.objects.get_for_model(index.model).pk: index for index in chosen}
+    # Only the kinds with a hit in the index: the chokepoint's queries are built and run for
+    # those alone (for a rare term, most of the time otherwise).
+    matched = set(documents.values_list("content_type", flat=True).distinct().order_by())
+    by_type = {
+        content_type: index
+        for index in indexes.values()
+        if kind in (None, index.model._meta.model_name)
+        and (content_type := ContentType.objects.get_for_model(index.model).pk) in matched
+    }
+    chosen = list(by_type.values())
     if not chosen:
         return []
     visible = {index: visible_records(index, user) for index in chosen}
