@@ -59,29 +59,9 @@ class RecordQuerySet(models.QuerySet):
     """Queryset of agency-owned, classified records with workflow state."""
 
     def visible_to(self, user) -> RecordQuerySet:
-        return with_visible_links(self.by_own_rules(user), user)
-
-    def by_own_rules(self, user) -> RecordQuerySet:
-        """Rules 1-4, on the record's own columns (rule 5 is `with_visible_links`)."""
-        roles = roles_of(user)
-        if not roles:
+        if not roles_of(user) or (not user.is_superuser and user.agency_id is None):
             return self.none()
-        queryset = self
-        if not user.is_superuser:
-            if user.agency_id is None:
-                return self.none()
-            queryset = queryset.filter(agency_id=user.agency_id)
-        officers = self.model.cleared_officers.field
-        named = officers.remote_field.through.objects.filter(
-            **{officers.m2m_reverse_field_name(): user.pk}
-        ).values(officers.m2m_field_name())
-        queryset = queryset.filter(
-            Q(classification__lte=min(clearance_of(user), Classification.RESTRICTED))
-            | Q(classification=Classification.CONFIDENTIAL, pk__in=named)
-        )
-        if not roles & DRAFT_READERS:
-            queryset = queryset.filter(state=WorkflowState.APPROVED)
-        return queryset
+        return self.filter(visibility_condition(self.model, user))
 
     def approved(self) -> RecordQuerySet:
         return self.filter(state=WorkflowState.APPROVED)
@@ -94,7 +74,9 @@ class ChildQuerySet(models.QuerySet):
     parent_field = ""
 
     def visible_to(self, user) -> ChildQuerySet:
-        return with_visible_links(self, user)
+        if not roles_of(user):
+            return self.none()
+        return self.filter(visibility_condition(self.model, user))
 
 
 def child_queryset(parent_field: str) -> type[ChildQuerySet]:
@@ -114,18 +96,38 @@ def record_links(model: type[models.Model]) -> tuple[models.ForeignKey, ...]:
     )
 
 
-def with_visible_links(queryset: models.QuerySet, user) -> models.QuerySet:
-    """Rule 5: keep the rows whose linked records are all visible to `user`. A link back to
-    the same model (a body's parent body) is checked by the own rules only, which ends the
-    recursion; the other links form no cycle."""
-    for field in record_links(queryset.model):
-        related = field.related_model._default_manager
-        if field.related_model is queryset.model:
-            visible = related.by_own_rules(user)
+def visibility_condition(model: type[models.Model], user, prefix: str = "") -> Q:
+    """Rules 2-5 as one condition on `model`'s rows, reached through `prefix` (a lookup
+    path such as "membership__body__"). Linked records are checked through joins, not
+    nested subqueries, so the query stays flat however long the chain of links (SQLite's
+    parser refuses deeply nested ones, and joins are what both planners do best). A link
+    back to the same model (a body's parent body) is checked by the own rules only, which
+    ends the recursion; the other links form no cycle."""
+    condition = own_rules(model, user, prefix) if hasattr(model, "cleared_officers") else Q()
+    for field in record_links(model):
+        path = f"{prefix}{field.name}__"
+        if field.related_model is model:
+            linked = own_rules(model, user, path)
         else:
-            visible = related.visible_to(user)
-        condition = Q(**{f"{field.name}__in": visible.values("pk")})
+            linked = visibility_condition(field.related_model, user, path)
         if field.null:
-            condition |= Q(**{f"{field.name}__isnull": True})
-        queryset = queryset.filter(condition)
-    return queryset
+            linked = Q(**{f"{prefix}{field.name}__isnull": True}) | linked
+        condition &= linked
+    return condition
+
+
+def own_rules(model: type[models.Model], user, prefix: str = "") -> Q:
+    """Rules 2-4 on a record's own columns."""
+    condition = Q()
+    if not user.is_superuser:
+        condition &= Q(**{f"{prefix}agency_id": user.agency_id})
+    officers = model.cleared_officers.field
+    named = officers.remote_field.through.objects.filter(
+        **{officers.m2m_reverse_field_name(): user.pk}
+    ).values(officers.m2m_field_name())
+    condition &= Q(
+        **{f"{prefix}classification__lte": min(clearance_of(user), Classification.RESTRICTED)}
+    ) | Q(**{f"{prefix}classification": Classification.CONFIDENTIAL, f"{prefix}pk__in": named})
+    if not roles_of(user) & DRAFT_READERS:
+        condition &= Q(**{f"{prefix}state": WorkflowState.APPROVED})
+    return condition
