@@ -158,7 +158,7 @@ def test_classification_change_needs_a_reason(editor):
         reason="涉及調查資料",
     )
     entry = LogEntry.objects.get_for_object(activity).filter(action=LogEntry.Action.UPDATE).first()
-    assert entry.additional_data == {"reason": "涉及調查資料"}
+    assert entry.additional_data["reason"] == "涉及調查資料"
 
 
 def test_confidential_author_is_named_automatically(editor, second_editor):
