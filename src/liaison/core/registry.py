@@ -127,18 +127,28 @@ class Family:
         )
 
     def detail_rows(self, user) -> models.QuerySet:
-        """The chokepoint with everything a detail page shows, read in a fixed few queries."""
+        """The chokepoint with everything a detail page shows, read in a fixed few queries;
+        the record's rows and linked records too come through the chokepoint (a public
+        activity's role of a confidential body is not listed on its page)."""
         opts = self.model._meta
         related = [f.name for f in opts.concrete_fields if f.is_relation and f.name != "agency"]
         many = [f.name for f in opts.many_to_many if f.name not in self.hidden_fields]
+        own = [visible_prefetch(self.model, name, user) for name in (*many, *self.children)]
+        rows = [visible_prefetch(self.model, name, user) for name in self.rows]
         return (
             self.visible(user)
             .select_related(*related)
-            .prefetch_related(*many, *self.children, *self.detail_prefetch)
-            .prefetch_related(
-                *self.rows, *(p for rows in self.rows.values() for p in rows.prefetch)
-            )
+            .prefetch_related(*own, *self.detail_prefetch)
+            .prefetch_related(*rows, *(p for spec in self.rows.values() for p in spec.prefetch))
         )
+
+
+def visible_prefetch(model: type[models.Model], name: str, user) -> str | models.Prefetch:
+    """A prefetch of the relation `name`, through the chokepoint when its rows have one."""
+    manager = model._meta.get_field(name).related_model._default_manager
+    if hasattr(manager, "visible_to"):
+        return models.Prefetch(name, queryset=manager.visible_to(user))
+    return name
 
 
 _families: dict[type[models.Model], Family] = {}
