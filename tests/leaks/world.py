@@ -49,19 +49,28 @@ def plant_public(agency) -> dict:
         name_en="Public Body",
         acronym="PUB",
     )
-    unit = UnitFactory(agency=agency, code="open", name_zh_hant="公開廳")
+    unit = UnitFactory(
+        agency=agency, code="open", name_zh_hant="公開廳", name_pt="Serviço", name_en="Office"
+    )
     colleague = StaffFactory(agency=agency, name_zh_hant="李公開", unit=unit)
     visit = ActivityFactory(
-        agency=agency, kind=ActivityKind.OUTBOUND_VISIT, title_zh_hant="公開的外訪", year=2024
+        agency=agency,
+        kind=ActivityKind.OUTBOUND_VISIT,
+        title_zh_hant="公開的外訪",
+        title_pt="Visita",
+        title_en="Visit",
+        year=2024,
     )
     visit.places.set([place])
     ActivityBody.objects.create(activity=visit, body=body, role=BodyRole.HOST)
     DelegationMember.objects.create(activity=visit, staff=colleague)
-    EventFactory(activity=visit, title_zh_hant="公開的會議")
+    EventFactory(activity=visit, title_zh_hant="公開的會議", title_pt="Reunião", title_en="Meeting")
     course = ActivityFactory(
         agency=agency,
         kind=ActivityKind.TRAINING,
         title_zh_hant="公開的課程",
+        title_pt="Curso",
+        title_en="Course",
         year=2024,
         training_hours=20,
     )
