@@ -25,6 +25,8 @@ from liaison.importer.parser import parse_chapter
 from liaison.importer.services import registry_for, save_chapter
 from liaison.partners.models import Membership, Obligation, PartnerBody
 from liaison.people.models import Staff, Unit
+from liaison.terminology.models import Term
+from liaison.terminology.shipped import load_shipped_terms
 from liaison.training.models import Attendance
 
 PASSWORD = "liaison-demo"
@@ -67,6 +69,7 @@ class Demo:
         users = self.users(agency)
         self.editor, self.approver = users["editor"], users["approver"]
         units = self.staff(agency)
+        load_shipped_terms(Term)
         self.chapter()
         self.attendance(agency, units)
         self.memberships(agency)
