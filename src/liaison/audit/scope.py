@@ -1,7 +1,7 @@
 """Which record a logged row belongs to, written into its audit entries at log time.
 
 An event, a delegation member or an attachment has no visibility of its own: it is seen
-with its record (the parent of a `ChildQuerySet`, or what a generic foreign key points at),
+with its record (the parent of a `ChildModel`, or what a generic foreign key points at),
 and a link row (a body's role, an attendance) also names a second record. Entries keep both
 references in `additional_data`, so an entry stays readable exactly by the record's readers
 after the row, or the whole record, is deleted.
@@ -16,8 +16,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
 
-from liaison.core.models import RecordModel
-from liaison.core.visibility import ChildQuerySet
+from liaison.core.models import ChildModel, RecordModel
 
 RECORD_TYPE, RECORD_ID, AGENCY = "record_type", "record_id", "agency"
 LINK_TYPE, LINK_ID = "link_type", "link_id"
@@ -26,9 +25,8 @@ SCOPE_KEYS = (RECORD_TYPE, RECORD_ID, AGENCY, LINK_TYPE, LINK_ID)
 
 def parent_field_of(model) -> str:
     """The foreign key of a child row to its record ('' for other models)."""
-    queryset_class = getattr(model._default_manager, "_queryset_class", None)
-    if queryset_class is not None and issubclass(queryset_class, ChildQuerySet):
-        return queryset_class.parent_field
+    if issubclass(model, ChildModel) and generic_parent_of(model) is None:
+        return model.parent_field
     return ""
 
 

@@ -25,8 +25,7 @@ from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
-from liaison.core.models import RecordModel
-from liaison.core.visibility import ChildQuerySet
+from liaison.core.models import ChildModel, RecordModel
 
 #: Columns every row has whose change says nothing a reader needs (the entry says who/when).
 QUIET_FIELDS = {"id", "agency", "created_by", "updated_by", "submitted_at", "approved_at"}
@@ -64,12 +63,11 @@ def child_relations(model: type[Model]):
     """(child model, the child's field pointing at `model`) for each audited child row."""
     for relation in model._meta.related_objects:
         child = relation.related_model
-        manager = child._default_manager
         if (
             relation.one_to_many
             and auditlog.contains(child)
-            and isinstance(manager.all(), ChildQuerySet)
-            and manager.all().parent_field == relation.field.name
+            and issubclass(child, ChildModel)
+            and child.parent_field == relation.field.name
         ):
             yield child, relation.field.name
 

@@ -69,21 +69,13 @@ class RecordQuerySet(models.QuerySet):
 
 class ChildQuerySet(models.QuerySet):
     """Rows that belong to a record (attendance, roles of bodies…) are visible with it, and
-    with every other record they link to (rule 5)."""
-
-    parent_field = ""
+    with every other record they link to (rule 5); which record is theirs is the model's
+    `parent_field` (core.models.ChildModel)."""
 
     def visible_to(self, user) -> ChildQuerySet:
         if not roles_of(user):
             return self.none()
         return self.filter(visibility_condition(self.model, user))
-
-
-def child_queryset(parent_field: str) -> type[ChildQuerySet]:
-    """A ChildQuerySet class whose visibility follows `parent_field`."""
-    return type(
-        f"{parent_field.title()}ChildQuerySet", (ChildQuerySet,), {"parent_field": parent_field}
-    )
 
 
 @cache

@@ -65,7 +65,7 @@ class ChapterScope:
     def links(self, model: type[models.Model], activities: QuerySet[Activity]) -> QuerySet:
         """Rows of `model` (a body's role, an attendance) that hang on `activities` and
         whose other ends are in the chapter's scope too."""
-        parent_field = model._default_manager.get_queryset().parent_field
+        parent_field = model.parent_field
         rows = model._default_manager.filter(**{f"{parent_field}__in": _ids(activities)})
         return self._with_links_in_scope(rows, skip=parent_field)
 
