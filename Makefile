@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint format bench system-packages migrate demo clean
+.PHONY: run test test-network test-sqlite test-postgres lint format bench system-packages migrate demo clean
 
 $(BIN)/liaison: pyproject.toml uv.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ system-packages:
 
 test: $(BIN)/liaison system-packages
 	bash scripts/test.sh
+
+# The network deployment on loopback (docs/deploy.md): up, tests/network, down.
+test-network: $(BIN)/liaison system-packages
+	$(BIN)/uv sync --frozen --inexact --quiet --extra network
+	bash scripts/network.sh test
 
 lint: $(BIN)/liaison
 	$(BIN)/ruff check src tests bench scripts

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need (PostgreSQL, Chromium, CJK fonts, Pango for
-# WeasyPrint, poppler-utils), only those missing. Needs root or password-less sudo.
+# WeasyPrint, poppler-utils, LibreOffice Writer to open the DOCX chapter; haproxy, Redis
+# and curl for the network deployment, wrk for the benchmarks), only those missing. Needs
+# root or password-less sudo.
 set -euo pipefail
 
-wanted=(postgresql chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0)
+wanted=(postgresql chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0
+  libreoffice-writer-nogui haproxy redis-server curl wrk)
 missing=()
 for package in "${wanted[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -10,10 +10,10 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 pg_url=$(bash scripts/postgres.sh start "$pgdir" "$port")
 
 echo "== tests on SQLite"
-DATABASE_URL="sqlite:///$(pwd)/var/test.sqlite3" $bin/pytest -n 2 -q "$@"
+DATABASE_URL="sqlite:///$(pwd)/var/test.sqlite3" $bin/pytest -n 2 -q --durations=15 "$@"
 
 echo "== tests on PostgreSQL"
-DATABASE_URL="$pg_url" $bin/pytest -n 2 -q "$@"
+LIAISON_SECOND_DATABASE=1 DATABASE_URL="$pg_url" $bin/pytest -n 2 -q --durations=15 "$@"
 
 echo "== ruff"
 $bin/ruff check src tests bench scripts

@@ -1,8 +1,10 @@
 """factory-boy factories for every record family, shared by all test modules."""
 
 import datetime
+import functools
 
 import factory
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from liaison.accounts.models import Agency, User
@@ -12,6 +14,8 @@ from liaison.cooperation.models import CaseAssistanceRequest
 from liaison.core.choices import Classification, RegionGroup, WorkflowState
 from liaison.partners.models import Membership, Obligation, PartnerBody, Place
 from liaison.people.models import Staff, Unit
+from liaison.reports.choices import PassageRole
+from liaison.reports.models import Passage
 from liaison.training.models import Attendance
 
 
@@ -26,6 +30,13 @@ class AgencyFactory(factory.django.DjangoModelFactory):
     name_en = factory.Sequence(lambda n: f"Commission {n}")
 
 
+@functools.cache
+def hashed_once(password: str) -> str:
+    """A password's hash, computed once per password: Argon2 costs most of a second on a
+    busy machine, and the suite makes thousands of users (the salt's reuse harms no test)."""
+    return make_password(password)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
@@ -33,7 +44,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     agency = factory.SubFactory(AgencyFactory)
-    password = factory.django.Password("correct horse battery staple")
+    password = factory.django.Password("correct horse battery staple", transform=hashed_once)
 
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
@@ -126,6 +137,18 @@ class ActivityFactory(RecordFactory):
     year = 2024
     start_date = datetime.date(2024, 6, 1)
     date_precision = DatePrecision.MONTH
+
+
+class PassageFactory(RecordFactory):
+    """A context sentence of the chapter's own prose."""
+
+    class Meta:
+        model = Passage
+
+    year = 2024
+    role = PassageRole.CONTEXT
+    part = ActivityKind.TRAINING
+    text_zh_hant = factory.Sequence(lambda n: f"除上述課程外，亦安排人員參加其他培訓活動{n}。")
 
 
 class EventFactory(factory.django.DjangoModelFactory):

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -47,6 +48,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "axes",
     "auditlog",
     "rules.apps.AutodiscoverRulesConfig",
@@ -54,6 +57,7 @@ INSTALLED_APPS = [
     "liaison.core",
     "liaison.accounts",
     "liaison.audit",
+    "liaison.backup",
     "liaison.partners",
     "liaison.people",
     "liaison.activities",
@@ -61,15 +65,20 @@ INSTALLED_APPS = [
     "liaison.attachments",
     "liaison.cooperation",
     "liaison.importer",
+    "liaison.sheets",
     "liaison.terminology",
     "liaison.reports",
     "liaison.search",
+    "liaison.api",
+    "liaison.agenda",
     "liaison.demo",
     "liaison.web",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -77,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "liaison.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -90,7 +100,8 @@ WSGI_APPLICATION = "liaison.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Overrides of other apps' templates (the admin's, auditlog's) without inline code.
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -119,13 +130,43 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "transaction_mode": "IMMEDIATE",
     }
+# The network deployment (docs/deploy.md): reads from a streaming replica, the primary
+# after a write (liaison.core.db_router); a psycopg connection pool of this size per worker
+# process (0: one persistent connection); sessions and cache shared in Redis.
+LIAISON_REPLICA_PIN_SECONDS = int(os.environ.get("LIAISON_REPLICA_PIN_SECONDS", "10"))
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **dj_database_url.parse(
+            os.environ["DATABASE_REPLICA_URL"], conn_max_age=60, conn_health_checks=True
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["liaison.core.db_router.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(1, "liaison.core.db_router.PinAfterWriteMiddleware")
+if int(os.environ.get("LIAISON_DB_POOL_SIZE", "0")) > 0:
+    for database in DATABASES.values():
+        if database["ENGINE"] == "django.db.backends.postgresql":
+            database.update(CONN_MAX_AGE=0, CONN_HEALTH_CHECKS=False)
+            database.setdefault("OPTIONS", {})["pool"] = {
+                "min_size": 1,
+                "max_size": int(os.environ["LIAISON_DB_POOL_SIZE"]),
+                "timeout": 10,
+            }
+if os.environ.get("LIAISON_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["LIAISON_REDIS_URL"],
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "liaison.core.auth.MemberBackend",  # Django's, with the roles read with the user
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -147,6 +188,27 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+
+# django-otp: a TOTP app is the second factor, single-use backup codes the spare.
+OTP_TOTP_ISSUER = os.environ.get("LIAISON_OTP_ISSUER", "Liaison")
+#: How many backup codes a user is given at a time.
+LIAISON_BACKUP_CODE_COUNT = 10
+
+# Password reset links go out by e-mail (README, "Deploying"); the console in development.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "liaison@localhost")
+PASSWORD_RESET_TIMEOUT = 3600
 
 
 def trusted_proxy_settings(count: int) -> dict:
@@ -221,6 +283,26 @@ SESSION_COOKIE_AGE = 8 * 3600
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# No inline script or style anywhere: code and styles come from static files only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],  # the style sheets' small SVG icons
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope",
+        "magnetometer", "microphone", "midi", "payment", "usb",
+    )
+}  # fmt: skip
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -248,3 +330,5 @@ LIAISON_DEFAULT_AGENCY_CODE = os.environ.get("LIAISON_DEFAULT_AGENCY_CODE", "CCA
 LIAISON_ATTACHMENT_MAX_BYTES = int(os.environ.get("LIAISON_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))
 
 ADMIN_SITE_HEADER = _("Liaison")
+# The HTTP API's requests per token (or per session user), e.g. "600/min"; empty: no limit.
+LIAISON_API_RATE_LIMIT = os.environ.get("LIAISON_API_RATE_LIMIT", "600/min")

@@ -15,8 +15,13 @@ urlpatterns = [
     path("training/", include("liaison.training.urls")),
     path("register/", include("liaison.cooperation.urls")),
     path("import/", include("liaison.importer.urls")),
+    path("sheets/", include("liaison.sheets.urls")),
     path("reports/", include("liaison.reports.urls")),
     path("attachments/", include("liaison.attachments.urls")),
     path("search/", include("liaison.search.urls")),
+    path("account/", include("liaison.accounts.urls")),
+    path("api/", include("liaison.api.urls")),
+    path("calendar/", include("liaison.agenda.urls")),
+    path("audit/", include("liaison.audit.urls")),
     path("", include("liaison.web.urls")),
 ]

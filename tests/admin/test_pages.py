@@ -8,6 +8,9 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from liaison.activities.models import ActivityBody, DelegationMember
+from liaison.agenda.choices import Threshold
+from liaison.agenda.models import FeedToken, ReminderSent
+from liaison.agenda.services import make_feed_token, record_reminders
 from liaison.attachments.models import Attachment
 from liaison.audit.models import AuditEvent
 from tests import factories
@@ -37,6 +40,12 @@ def make_object(model, user):
         return DelegationMember.objects.create(
             activity=activity, staff=factories.StaffFactory(agency=agency), is_head=True
         )
+    if model is FeedToken:
+        make_feed_token(user)
+        return user.feed_token
+    if model is ReminderSent:
+        record_reminders(user, [(factories.ObligationFactory(agency=agency), Threshold.DAYS_1)])
+        return ReminderSent.objects.latest("pk")
     if model is Attachment:
         activity = factories.ActivityFactory(agency=agency)
         return Attachment.objects.create(

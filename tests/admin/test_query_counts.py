@@ -5,6 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from liaison.agenda.choices import Threshold
+from liaison.agenda.services import make_feed_token, record_reminders
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +24,18 @@ def make_request(agency, officer):
     return entry
 
 
+def make_feed_link(agency, _):
+    make_feed_token(factories.UserFactory(agency=agency))
+
+
+def make_reminder(agency, officer):
+    obligation = factories.ObligationFactory(agency=agency)
+    record_reminders(officer, [(obligation, Threshold.DAYS_30)])
+
+
 MAKERS = {
+    "calendar_feedtoken": make_feed_link,
+    "calendar_remindersent": make_reminder,
     "activities_activity": make_activity,
     "partners_partnerbody": lambda agency, _: factories.PartnerBodyFactory(
         agency=agency, place=factories.PlaceFactory()

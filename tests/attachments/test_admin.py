@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
+from liaison.attachments.admin import AttachmentInline
 from liaison.attachments.models import Attachment
-from liaison.core.admin import AttachmentInline
 from liaison.core.choices import Role
 from tests.factories import CaseAssistanceRequestFactory
 

@@ -131,8 +131,18 @@ def test_the_named_officers_views_are_logged_and_readable_to_them(login, named_o
 def test_entries_written_before_the_scope_was_kept_follow_the_live_row(
     superuser, named_officer, secret_event
 ):
-    entry = entry_of(Event)
-    LogEntry.objects.filter(pk=entry.pk).update(additional_data=None)
+    """An entry in the shape written before entries kept their record's scope (no
+    additional_data), inserted so: audit rows are never edited, on either database."""
+    entry = LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(Event),
+        object_pk=str(secret_event.pk),
+        object_id=secret_event.pk,
+        object_repr=str(secret_event),
+        action=LogEntry.Action.UPDATE,
+        changes={"title_zh_hant": [SECRET_TITLE, SECRET_TITLE + "（修訂）"]},
+        actor=named_officer,
+    )
+    assert entry.additional_data is None
     assert visible_log_entries(named_officer).filter(pk=entry.pk).exists()
     assert not visible_log_entries(superuser).filter(pk=entry.pk).exists()
 

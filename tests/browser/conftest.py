@@ -52,3 +52,21 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def give_authenticator(user):
+    """A confirmed authenticator for `user`: privileged users pass it after the password."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+
+
+def enter_second_factor(page, device):
+    """The log-in's second step, as the user does it: the code the device shows now."""
+    from django_otp.oath import TOTP
+
+    page.wait_for_url("**/account/two-factor/verify/**")
+    device.refresh_from_db()
+    code = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    page.fill("input[name=code]", f"{code:06d}")
+    page.locator("main form button[type=submit]").first.click()

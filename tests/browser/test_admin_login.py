@@ -3,6 +3,7 @@
 import pytest
 
 from liaison.core.choices import Role
+from tests.browser.conftest import enter_second_factor, give_authenticator
 from tests.factories import ActivityFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -11,7 +12,8 @@ PASSWORD = "correct horse battery staple"
 
 
 def test_administrator_logs_into_the_chinese_admin(live_server, page, agency):
-    UserFactory(username="chief", agency=agency, is_staff=True, roles=[Role.ADMINISTRATOR])
+    chief = UserFactory(username="chief", agency=agency, is_staff=True, roles=[Role.ADMINISTRATOR])
+    device = give_authenticator(chief)
     ActivityFactory(agency=agency, title_zh_hant="赴北京出席研討會")
 
     page.goto(f"{live_server.url}/admin/")
@@ -19,6 +21,7 @@ def test_administrator_logs_into_the_chinese_admin(live_server, page, agency):
     page.fill("#id_username", "chief")
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
+    enter_second_factor(page, device)
     page.wait_for_url(f"{live_server.url}/admin/")
 
     assert page.locator("html").get_attribute("lang") == "zh-hant"

@@ -18,6 +18,8 @@ from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 
 import liaison.importer
+from liaison.agenda.feeds import FEED_KINDS
+from liaison.agenda.services import make_feed_token, open_feed
 from liaison.core import registry
 
 CHAPTER_FORMATS = ("md", "html", "docx", "pdf")
@@ -69,16 +71,23 @@ def audit_pages() -> list[tuple[str, str]]:
         ("audit log search zh", f"{log}?q=機密"),
         ("audit events", reverse("admin:audit_auditevent_changelist")),
         ("audit events search", reverse("admin:audit_auditevent_changelist") + "?q=LEAK"),
+        ("audit trail", reverse("audit:trail")),
+        ("audit trail record", reverse("audit:trail") + "?record=LKM"),
+        ("audit trail record zh", reverse("audit:trail") + "?record=機密"),
+        ("audit trail viewed", reverse("audit:trail") + "?kind=viewed"),
+        ("audit trail csv", reverse("audit:export", args=["csv"])),
+        ("audit trail xlsx", reverse("audit:export", args=["xlsx"])),
     ]
 
 
 def web_pages(public: dict) -> list[tuple[str, str]]:
-    """Dashboard, chapter preview, import page, and every registered family's list
-    (plain and searched) and the public records' detail pages."""
+    """Dashboard, chapter preview, import and translations pages, and every
+    registered family's list (plain and searched) and the public records' detail pages."""
     pages = [
         ("dashboard", reverse("web:dashboard")),
         ("dashboard 2024", reverse("web:dashboard") + "?year=2024"),
         ("import", reverse("importer:upload")),
+        ("translations", reverse("web:translations")),
         ("search", reverse("search:results") + "?q=LKM"),
         ("search zh", reverse("search:results") + "?q=機密"),
         ("search simplified", reverse("search:results") + "?q=机密"),
@@ -94,14 +103,81 @@ def web_pages(public: dict) -> list[tuple[str, str]]:
                 (f"web list {family.name}", urls["list"]),
                 (f"web search {family.name}", urls["list"] + "?q=LKM"),
             ]
+        if family.search_fields:  # the form's chooser of linked records
+            chooser = reverse(family.url_name("autocomplete")) + "?field=link&many=1"
+            pages += [
+                (f"chooser {family.name}", chooser + "&q=LKM"),
+                (f"chooser zh {family.name}", chooser + "&q=機密"),
+            ]
         for key, record in public.items():
             if type(record) is family.model and "detail" in (found := family.urls(record.pk)):
                 pages.append((f"web detail {key}", found["detail"]))
     return pages
 
 
+def api_pages(public: dict) -> list[tuple[str, str]]:
+    """Every API endpoint that reads: each family's list (plain and searched), the public
+    records' detail and files, search, the chapter in each language and every feed."""
+    from liaison.api.records import PATHS
+
+    pages = [
+        ("api search", "/api/v1/search/?q=LKM"),
+        ("api search zh", "/api/v1/search/?q=機密"),
+    ]
+    for model, path in PATHS.items():
+        name = model._meta.model_name
+        pages += [(f"api list {name}", path), (f"api search {name}", f"{path}?q=LKM")]
+        for key, record in public.items():
+            if type(record) is model:
+                pages.append((f"api detail {key}", f"{path}{record.pk}"))
+                if hasattr(record, "cleared_officers"):
+                    files = f"/api/v1/attachments/?record_type={name}&record_id={record.pk}"
+                    pages.append((f"api files {key}", files))
+    for language in LANGUAGES:
+        chapter = f"/api/v1/chapter/?year=2024&lang={language}&format=md"
+        pages += [
+            (f"api chapter {language}", chapter),
+            (f"api drafts {language}", chapter + "&drafts=1"),
+        ]
+    pages += [(f"api feed {kind}", f"/api/v1/calendar/feed?kind={kind}") for kind in FEED_KINDS]
+    return pages
+
+
+def calendar_pages(public: dict) -> list[tuple[str, str]]:
+    """The month and agenda pages over the planted records' dates (a confidential meeting
+    known to September 2024, an obligation due 5 January 2025), plain and filtered."""
+    month, agenda = reverse("calendar:month"), reverse("calendar:agenda")
+    body = public["body"].pk
+    return [
+        ("calendar 2024-09", f"{month}?month=2024-09"),
+        ("calendar 2025-01", f"{month}?month=2025-01"),
+        ("calendar meetings 2024-09", f"{month}?month=2024-09&kind=meeting"),
+        ("calendar obligations 2025-01", f"{month}?month=2025-01&kind=obligation"),
+        ("calendar body 2025-01", f"{month}?month=2025-01&body={body}"),
+        ("agenda 2024", f"{agenda}?start=2024-01-01&end=2024-12-31"),
+        ("agenda 2025", f"{agenda}?start=2024-12-01&end=2025-11-30"),
+        ("agenda body", f"{agenda}?start=2024-06-01&end=2025-05-31&body={body}"),
+    ]
+
+
+def account_page() -> list[tuple[str, str]]:
+    """The account page, read after the feeds: it says when a feed was last read."""
+    return [("account", reverse("accounts:profile"))]
+
+
+def feed_pages(user) -> list[tuple[str, str]]:
+    """Every feed of `user` (none for an anonymous reader: a feed needs its secret)."""
+    if user is None:
+        return []
+    secret = make_feed_token(user)
+    open_feed(secret)  # read once: the account page's "last read" line is then the same
+    return [(f"feed {kind}", reverse("calendar:feed", args=[secret, kind])) for kind in FEED_KINDS]
+
+
 def hidden_pages(planted: dict, actions=("detail", "edit", "delete")) -> list[tuple[str, str]]:
     """Pages of the confidential records themselves: a 404 for anyone not named."""
+    from liaison.api.records import PATHS
+
     pages = []
     for record in planted["records"]:
         opts = record._meta
@@ -116,11 +192,14 @@ def hidden_pages(planted: dict, actions=("detail", "edit", "delete")) -> list[tu
         if family is not None:
             found = family.urls(record.pk).items()
             pages += [(f"web {act} {opts.label}", url) for act, url in found if act in actions]
+        if (path := PATHS.get(type(record))) is not None:
+            pages.append((f"api detail {opts.label}", f"{path}{record.pk}"))
     for attachment in planted["attachments"]:
         of = attachment.content_type.model
         pages += [
             (f"attachment of {of}", reverse("attachments:download", args=[attachment.pk])),
             (f"attachment file of {of}", f"/media/{attachment.file.name}"),
+            (f"api attachment of {of}", f"/api/v1/attachments/{attachment.pk}/file"),
         ]
     return pages
 
@@ -132,14 +211,72 @@ def of_missing_record(url: str, planted: dict) -> str:
     return "/".join("987654" if part in ids else part for part in parts)
 
 
-def chapter_downloads() -> list[tuple[str, str]]:
+def chapter_downloads(formats=CHAPTER_FORMATS) -> list[tuple[str, str]]:
     return [
         (
             f"chapter {language} {fmt}",
             reverse("reports:download", args=[fmt]) + f"?year=2024&lang={language}",
         )
         for language in LANGUAGES
-        for fmt in CHAPTER_FORMATS
+        for fmt in formats
+    ]
+
+
+def sheet_pages() -> list[tuple[str, str]]:
+    """Every family's export as a sheet (each activity kind's too), plain and searched for
+    the markers, and every kind's blank template (its drop-down lists name records)."""
+    from liaison.sheets import registry as sheets
+
+    pages = []
+    for family in registry.families():
+        for kind in sheets.kinds():
+            if kind.model is not family.model:
+                continue
+            query = "&".join(f"{key}={value}" for key, value in kind.filters.items())
+            for fmt in ("xlsx", "csv"):
+                url = reverse("sheets:export", args=[family.name, fmt])
+                pages += [
+                    (f"export {kind.name} {fmt}", f"{url}?{query}"),
+                    (f"export {kind.name} {fmt} searched", f"{url}?{query}&q=LKM"),
+                ]
+    for kind in sheets.kinds():
+        pages.append((f"sheet template {kind.name}", reverse("sheets:template", args=[kind.name])))
+    return pages
+
+
+#: Rows naming the confidential records as an editor might type them: the preview must read
+#: them exactly as it would if those records did not exist.
+NAMING_THE_SECRET_RECORDS = [
+    ["kind", "title (Chinese)", "start date", "bodies", "places"],
+    ["meeting", "公開的新會議", "2024-04-03", "LKMK", "維也納"],
+    ["meeting", "公開的外訪", "2024-04-03", "公開機構", ""],
+]
+
+
+#: A new body typed with the confidential body's very name: the name is unique only among
+#: the bodies anyone may see, or its refusal would tell that the hidden one exists.
+A_BODY_OF_THE_SECRET_BODYS_NAME = [["name (Chinese)", "acronym"], ["機構機密標記LEAKMARK", "NEW"]]
+
+
+def sheet_preview(client, kind="activity", rows=NAMING_THE_SECRET_RECORDS) -> tuple[int, str]:
+    """The sheet import's preview of rows that name the confidential records."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    upload = io.BytesIO()
+    book.save(upload)
+    upload.seek(0)
+    upload.name = f"{kind}.xlsx"
+    response = client.post(reverse("sheets:upload"), {"kind": kind, "sheet": upload})
+    return response.status_code, normalised(response.content.decode())
+
+
+def sheet_previews(client) -> list[tuple[int, str]]:
+    return [
+        sheet_preview(client),
+        sheet_preview(client, "body", A_BODY_OF_THE_SECRET_BODYS_NAME),
     ]
 
 
@@ -169,6 +306,12 @@ def text_of(content: bytes, content_type: str) -> str:
             return subprocess.run(
                 ["pdftotext", "-q", pdf.name, "-"], capture_output=True, check=True, text=True
             ).stdout
+    if content.startswith(b"PK") and "spreadsheetml" in content_type:
+        import openpyxl
+
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+        rows = (row for sheet in book for row in sheet.iter_rows(values_only=True))
+        return "\n".join("\t".join(str(cell or "") for cell in row) for row in rows)
     if content.startswith(b"PK"):
         import docx
 

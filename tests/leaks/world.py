@@ -15,9 +15,12 @@ from django.core.files.base import ContentFile
 
 from liaison.activities.choices import ActivityKind, BodyRole
 from liaison.activities.models import ActivityBody, DelegationMember
+from liaison.agenda.choices import Threshold
+from liaison.agenda.services import record_reminders
 from liaison.attachments.models import Attachment
 from liaison.core.choices import Classification
 from liaison.core.models import RecordModel
+from liaison.sheets.models import SheetImport, SheetRow
 from tests.factories import (
     ActivityFactory,
     AttendanceFactory,
@@ -26,9 +29,11 @@ from tests.factories import (
     MembershipFactory,
     ObligationFactory,
     PartnerBodyFactory,
+    PassageFactory,
     PlaceFactory,
     StaffFactory,
     UnitFactory,
+    UserFactory,
 )
 
 #: What no reader may show to anyone not named on the planted records.
@@ -74,10 +79,30 @@ def plant_public(agency) -> dict:
         year=2024,
         training_hours=20,
     )
-    AttendanceFactory(course=course, participant=colleague, hours=6)
+    attended = AttendanceFactory(course=course, participant=colleague, hours=6)
+    PassageFactory(agency=agency, role="lead", text_zh_hant="公開的引言。", text_en="A lead.")
     membership = MembershipFactory(agency=agency, body=body)
     ObligationFactory(agency=agency, membership=membership, title_zh_hant="公開的問卷")
-    return {"visit": visit, "course": course, "body": body, "unit": unit}
+    importer = UserFactory(agency=agency, username="importer")
+    imported = import_of(importer, "公開.xlsx", body, attended)
+    return {"visit": visit, "course": course, "body": body, "unit": unit, "import": imported}
+
+
+def import_of(user, file: str, *records) -> SheetImport:
+    """The provenance a sheet's import left: its records on rows 2, 3…"""
+    imported = SheetImport.objects.create(file=file, sheet="2024", imported_by=user)
+    for row, record in enumerate(records, start=2):
+        add_row(imported, record, row)
+    return imported
+
+
+def add_row(imported: SheetImport, record, row: int) -> None:
+    SheetRow.objects.create(
+        sheet_import=imported,
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        row=row,
+    )
 
 
 def attach(record, user, description: str) -> Attachment:
@@ -137,14 +162,20 @@ def plant_confidential(agency, public: dict, keeper) -> dict:
     entry = CaseAssistanceRequestFactory(
         agency=agency, reference="LKMK-CA-1", counterpart=body, subject=mark("協查")
     )
-    records = [body, unit, officer, activity, course, membership, obligation, entry]
+    passage = PassageFactory(
+        text_zh_hant=mark("段落"), text_pt=mark("Passagem"), text_en=mark("Passage"), **secret
+    )
+    records = [body, unit, officer, activity, course, membership, obligation, entry, passage]
     for record in records:
         record.cleared_officers.add(keeper)
     ActivityBody.objects.create(activity=public["visit"], body=body, role=BodyRole.ORGANIZER)
     ActivityBody.objects.create(activity=activity, body=public["body"], role=BodyRole.HOST)
     DelegationMember.objects.create(activity=public["visit"], staff=officer)
-    AttendanceFactory(course=public["course"], participant=officer, hours=10)
+    attended = AttendanceFactory(course=public["course"], participant=officer, hours=10)
     AttendanceFactory(course=course, participant=officer, hours=8)
+    add_row(public["import"], attended, 4)  # the public course's provenance counts it not
+    import_of(keeper, mark("出席.xlsx"), body, attended, activity)
+    record_reminders(keeper, [(obligation, Threshold.DAYS_30)])
     attachments = [attach(record, keeper, mark("附件")) for record in (activity, entry, body)]
     return {"records": records, "attachments": attachments, "activity": activity}
 

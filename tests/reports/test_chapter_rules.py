@@ -229,7 +229,7 @@ def test_a_chapter_costs_a_fixed_number_of_queries(agency, django_assert_max_num
             activity=activity, body=PartnerBodyFactory(agency=agency), role=BodyRole.VISITED
         )
         EventFactory(activity=activity)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):  # one of them reads the year's own prose
         build_chapter(agency, 2024, "pt")
 
 

@@ -104,3 +104,25 @@ def test_a_final_chapter_with_untranslated_names_is_refused_and_names_them(agenc
         str(output),
     )
     assert "RASCUNHO" in output.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--year", "1998"], "The year 1998 is out of range (1999–2100)"),
+        (["--year", "2101"], "The year 2101 is out of range (1999–2100)"),
+        (["--year", "2024", "--output", "{tmp}"], "is a folder"),
+        (["--year", "2024", "--output", "{tmp}/missing/chapter.md"], "does not exist"),
+    ],
+    ids=["before", "after", "onto a folder", "into a missing folder"],
+)
+def test_a_year_or_an_output_that_cannot_be_is_refused_before_anything(
+    args, message, tmp_path, capsys
+):
+    # Checked before the database is touched: nothing is generated, logged or written.
+    args = [arg.replace("{tmp}", str(tmp_path)) for arg in args]
+    with pytest.raises(SystemExit) as exit_info:
+        Command().run_from_argv(["liaison", "report", *args])
+    assert exit_info.value.code == 1
+    assert message in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

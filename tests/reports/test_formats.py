@@ -1,13 +1,18 @@
 """Every format in every language, parsed back: the chapter is really in the file."""
 
+import datetime
 import io
+import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 
 import docx
 import pytest
+from docx.oxml.ns import qn
+from docx.shared import Mm
 
 from liaison.activities.choices import ActivityKind
+from liaison.reports import charts
 from liaison.reports.builder import build_chapter
 from liaison.reports.render import render
 from liaison.reports.text import LANGUAGES
@@ -115,3 +120,50 @@ def test_every_part_is_in_the_seed_order(gold_agency):
             "prose",
             "prose",
         ]
+
+
+def test_docx_is_set_for_print_and_made_the_same_each_time(chapter):
+    content = render(chapter, "docx")
+    assert render(chapter, "docx") == content  # fixed dates: the same records, the same bytes
+    document = docx.Document(io.BytesIO(content))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # A4
+    assert section.header.paragraphs[0].text.startswith(chapter.full_title)
+    assert 'w:instr="PAGE"' in section.footer.paragraphs[0]._p.xml
+    properties = document.core_properties
+    assert properties.author == chapter.author != ""
+    assert properties.created == datetime.datetime(GOLD["year"] + 1, 1, 1, tzinfo=datetime.UTC)
+    tag = {"zh-Hant": "zh-TW", "pt": "pt-PT", "en": "en-GB"}[chapter.language]
+    runs = [run for paragraph in document.paragraphs for run in paragraph.runs if run.text]
+    assert {run._r.rPr.find(qn("w:lang")).get(qn("w:val")) for run in runs} == {tag}
+    heading = document.styles["Heading 1"]
+    fonts = heading.element.rPr.rFonts
+    assert fonts.get(qn("w:asciiTheme")) is None and heading.font.name == "Noto Sans CJK TC"
+    assert heading.element.rPr.color.get(qn("w:themeColor")) is None
+    charted = [table.title for table in charts.chartable(chapter.tables)]
+    assert [shape._inline.docPr.get("descr") for shape in document.inline_shapes] == charted
+    widths = [cell.width for cell in document.tables[0].rows[0].cells]
+    assert len(set(widths)) > 1 and sum(widths) <= Mm(170)  # sized to their content
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="make test installs LibreOffice")
+def test_libreoffice_opens_the_docx_as_a4_pages_with_the_title_on_each(chapter, tmp_path):
+    source = tmp_path / "chapter.docx"
+    source.write_bytes(render(chapter, "docx"))
+    subprocess.run(
+        [
+            *("soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless"),
+            *("--convert-to", "pdf", "--outdir", str(tmp_path), str(source)),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "chapter.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=True, text=True)
+    pages = int(next(line for line in info.stdout.splitlines() if line.startswith("Pages:"))[6:])
+    assert "(A4)" in info.stdout and pages >= 2
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True)
+    squeezed = "".join(text.stdout.split())
+    assert squeezed.count(chapter.full_title.replace(" ", "").replace("\u3000", "")) >= pages
+    assert HEADINGS[chapter.language][0].replace(" ", "") in squeezed

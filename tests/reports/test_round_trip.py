@@ -1,6 +1,7 @@
-"""The issue's round trip: import the sample chapter, approve its drafts, write the zh-Hant
-Markdown from those records, import that Markdown again, and score it against the sample's
-gold annotation. The writer and the importer must agree on the genre."""
+"""The issue's round trip: import the sample chapter, approve its drafts (activities and
+the chapter's own prose), write the zh-Hant Markdown from those records, import that
+Markdown again, and score it against the sample's gold annotation. The writer and the
+importer must agree on the genre."""
 
 import pytest
 
@@ -11,6 +12,7 @@ from liaison.importer.scoring import score
 from liaison.importer.services import registry_for, save_chapter
 from liaison.partners.models import PartnerBody
 from liaison.reports.builder import build_chapter
+from liaison.reports.models import Passage
 from liaison.reports.render import render
 from tests.reports.conftest import GOLD, GOLD_PATH
 
@@ -31,6 +33,7 @@ def test_imported_sample_written_as_markdown_imports_back_as_the_gold(agency, ed
     save_chapter(parsed, user=editor, source_name=SAMPLE.name)
     approve_all(PartnerBody.objects.filter(agency=agency), editor, approver)
     approve_all(Activity.objects.filter(agency=agency, year=GOLD["year"]), editor, approver)
+    approve_all(Passage.objects.filter(agency=agency, year=GOLD["year"]), editor, approver)
 
     chapter = build_chapter(agency, GOLD["year"], "zh-Hant")
     assert not chapter.has_drafts and not chapter.is_empty

@@ -89,3 +89,32 @@ def test_rebuild_command_indexes_what_bypassed_the_services(editor, capsys):
     captured = capsys.readouterr()
     assert "1 records indexed." in captured.out
     assert "[##############################] 1/1" in captured.err
+
+
+def test_a_renamed_place_or_topic_rewrites_the_activities_linked_to_it(editor):
+    from liaison.activities.models import Topic
+    from liaison.partners.models import Place
+
+    place = services.create_reference(
+        Place,
+        user=editor,
+        data={"name_zh_hant": "維也納", "kind": Place.Kind.CITY, "region_group": "abroad"},
+    )
+    topic = services.create_reference(Topic, user=editor, data={"name_zh_hant": "資產追繳"})
+    services.create_record(
+        Activity,
+        user=editor,
+        data={**VALID, "title_zh_hant": "出席會議"},
+        many={"places": [place], "topics": [topic]},
+    )
+    assert names(editor, "维也纳") == ["維也納", "出席會議"]
+
+    place.name_zh_hant = "日內瓦"
+    services.save_reference(place, user=editor)
+    topic.name_zh_hant = "追討犯罪所得"
+    services.save_reference(topic, user=editor)
+    assert names(editor, "维也纳") == []
+    assert names(editor, "日内瓦") == ["日內瓦", "出席會議"]
+    assert names(editor, "追讨") == ["出席會議"]
+    activity_documents = SearchDocument.objects.filter(content_type__model="activity")
+    assert activity_documents.count() == 1  # rewritten in place, not added

@@ -72,3 +72,17 @@ def test_bad_input_is_no_error(login, viewer, records):
 
 def test_anonymous_users_are_sent_to_log_in(client):
     assert client.get(URL, {"q": "監察"}).status_code == 302
+
+
+def test_a_count_past_the_limit_reads_as_more_than(login, viewer, agency, indexed, monkeypatch):
+    from liaison.search import results
+
+    monkeypatch.setattr(results, "COUNTED", 2)
+    for number in range(3):
+        ActivityFactory(agency=agency, title_zh_hant=f"廉政研討會{number}")
+    indexed()
+    page = login(viewer, "en").get(URL, {"q": "廉政研討會"}).content.decode()
+    assert "More than 2 records found" in page and "(2+)" in page
+    assert "See more than 2 results" in page
+    page = login(viewer).get(URL, {"q": "廉政研討會", "kind": "activity"}).content.decode()
+    assert "(3)" in page  # the kind's own page counts further

@@ -161,6 +161,52 @@ def test_queries_are_bounded_by_kinds_not_hits(viewer, agency, indexed):
     ActivityFactory(agency=agency, title_zh_hant="香港")
     indexed()
     search(viewer, "香港")  # content types and roles cached, as in any running process
-    few = queries(2)
-    assert queries(30) == few
-    assert few <= 12
+    few = queries(30)
+    assert queries(60) == few
+    # One read of the index per kind the viewer may search (activities, bodies, places,
+    # obligations, units, the chapter's passages), two more per kind with hits: the visible
+    # ones, the shown ones (one when the hits are few enough to be shown at once).
+    assert few <= 14
+    assert queries(2) <= few
+
+
+def test_a_count_stops_at_the_limit_and_counts_only_what_is_visible(
+    viewer, agency, indexed, monkeypatch
+):
+    """Hits are read a batch at a time: hidden ones never fill the count, and reading stops
+    once more than COUNTED visible ones are found (shown as "3+")."""
+    from liaison.search import results
+
+    monkeypatch.setattr(results, "COUNTED", 3)
+    for number in range(3):
+        ActivityFactory(agency=agency, title_zh_hant=f"培訓課程{number}")
+    for number in range(6):  # the newest hits, all hidden: the first batches are empty
+        ActivityFactory(
+            agency=agency,
+            title_zh_hant=f"培訓課程機密{number}",
+            classification=Classification.CONFIDENTIAL,
+        )
+    indexed()
+    (group,) = search(viewer, "培訓課程")
+    assert (group.count, group.more) == (3, False)
+    ActivityFactory(agency=agency, title_zh_hant="培訓課程3")
+    ActivityFactory(agency=agency, title_zh_hant="培訓課程4")
+    indexed()
+    (group,) = search(viewer, "培訓課程")
+    assert (group.count, group.more) == (3, True)
+    assert all("機密" not in str(hit.record) for hit in group.hits)
+
+
+def test_a_name_equal_to_the_query_ranks_first_beyond_the_limit(
+    viewer, agency, indexed, monkeypatch
+):
+    from liaison.search import results
+
+    monkeypatch.setattr(results, "COUNTED", 2)
+    PartnerBodyFactory(agency=agency, name_zh_hant="監察委員會")  # the oldest hit
+    for number in range(4):
+        PartnerBodyFactory(agency=agency, name_zh_hant=f"省監察委員會{number}")
+    indexed()
+    (group,) = search(viewer, "监察委员会")
+    assert group.more
+    assert str(group.hits[0].record) == "監察委員會"

@@ -72,3 +72,42 @@ def test_delete_attendance(editor, course):
     )
     services.delete_attendance(row, user=editor, parent_version=1)
     assert not Attendance.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rows_added_together_are_audited_and_sealed_as_one_by_one(editor, course):
+    """The bulk path (a sheet's thousands of rows) writes the entries auditlog's signal
+    would, and seals them in the audit chain when it commits, though a bulk insert sends
+    no signal."""
+    from auditlog.diff import model_instance_diff
+    from auditlog.models import LogEntry
+
+    from liaison.audit.models import Seal
+
+    officers = [StaffFactory(agency=course.agency) for _ in range(3)]
+    one = services.record_attendance(
+        course, participant=officers[0], hours=6, user=editor, parent_version=1
+    )
+    rows = [Attendance(course=course, participant=p, hours=4) for p in officers[1:]]
+    services.add_attendance(course, rows, user=editor, parent_version=2)
+    entries = {
+        entry.object_id: entry
+        for entry in LogEntry.objects.filter(object_id__in=[one.pk, *(r.pk for r in rows)]).filter(
+            content_type__model="attendance"
+        )
+    }
+    by_signal = entries[one.pk]
+    for row in rows:
+        entry = entries[row.pk]
+        expected = model_instance_diff(None, row, use_json_for_changes=True)
+        assert entry.changes == {name: list(pair) for name, pair in expected.items()}
+        assert (entry.action, entry.actor, entry.object_repr) == (
+            by_signal.action,
+            editor,
+            str(row),
+        )
+        assert entry.additional_data.keys() == by_signal.additional_data.keys()
+    sealed = Seal.objects.filter(
+        table=Seal.Table.ENTRY, row_id__in=[e.pk for e in entries.values()]
+    )
+    assert sealed.count() == 3

@@ -190,4 +190,4 @@ def test_query_count_does_not_grow_with_the_records(client_zh, approver, agency,
     populate(agency, other_agency, n=6)
     many = queries_for(client_zh, "/")
     assert few == many
-    assert many <= 10
+    assert many <= 11  # one of them: the session's second factor, checked on every page

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
-from django.urls import path
+from django.urls import include, path
 
 from liaison.urls import urlpatterns as site_urls
 
@@ -14,7 +14,12 @@ def forbidden(request):
     raise PermissionDenied
 
 
-urlpatterns = [path("forbidden-for-test/", forbidden, name="forbidden-for-test"), *site_urls]
+urlpatterns = [
+    path("forbidden-for-test/", forbidden, name="forbidden-for-test"),
+    *site_urls,
+    # a pattern without a name in a family's namespace: the menu still draws
+    path("unnamed-for-test/", include(([path("", forbidden)], "activities"))),
+]
 
 
 @pytest.fixture
@@ -51,3 +56,13 @@ def test_403_in_the_layout_and_language(production, viewer):
     page = response.content.decode()
     assert "您無權開啟此頁" in page
     assert 'class="container site-header"' in page
+
+
+def test_a_page_whose_url_has_no_name_draws_the_menu(production, editor):
+    client = Client(headers={"accept-language": "zh-hant"})
+    client.force_login(editor)
+    response = client.get("/unnamed-for-test/")
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "/activities/" in page  # the family menu
+    assert 'aria-current="page"' not in page

@@ -4,7 +4,14 @@ import pytest
 from django.test import Client
 
 from liaison.core.choices import Classification
-from tests.factories import ActivityFactory, PartnerBodyFactory, PlaceFactory
+from liaison.terminology.models import Term
+from tests.factories import (
+    ActivityFactory,
+    EventFactory,
+    PartnerBodyFactory,
+    PassageFactory,
+    PlaceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +89,52 @@ def test_unknown_family_or_hidden_record_is_404(client_zh, editor, other_agency)
     client_zh.force_login(editor)
     assert client_zh.post("/translations/auth.User/1/", {}).status_code == 404
     assert client_zh.post(f"/translations/partners.PartnerBody/{hidden.pk}/", {}).status_code == 404
+
+
+def test_events_and_terms_are_listed_and_saved(client_zh, editor, agency):
+    event = EventFactory(activity__agency=agency, title_zh_hant="未譯會議")
+    EventFactory(
+        activity__agency=agency,
+        activity__classification=Classification.CONFIDENTIAL,
+        title_zh_hant="機密會議",
+    )
+    term = Term.objects.create(kind=Term.Kind.NAME, name_zh_hant="未譯術語")
+    client_zh.force_login(editor)
+    page = client_zh.get("/translations/").content.decode()
+    assert "未譯會議" in page and "未譯術語" in page
+    assert "機密會議" not in page
+    activity = event.activity
+    response = client_zh.post(
+        f"/translations/activities.Event/{event.pk}/",
+        {"pt": "Reunião", "en": "Meeting", "version": activity.version},
+        headers={"HX-Request": "true"},
+    )
+    assert 'role="status"' in response.content.decode()
+    event.refresh_from_db()
+    activity.refresh_from_db()
+    assert (event.title_en, activity.version, activity.updated_by) == ("Meeting", 2, editor)
+    client_zh.post(
+        f"/translations/terminology.Term/{term.pk}/",
+        {"pt": "Termo", "en": "Term", "version": term.version},
+    )
+    term.refresh_from_db()
+    assert (term.name_pt, term.name_en, term.updated_by) == ("Termo", "Term", editor)
+
+
+def test_the_chapter_s_own_prose_is_listed_and_saved(client_zh, editor, agency):
+    passage = PassageFactory(agency=agency, text_zh_hant="除上述課程外，亦參加其他培訓。")
+    PassageFactory(agency=agency, role="heading", text_zh_hant="")  # a part without heading
+    client_zh.force_login(editor)
+    page = client_zh.get("/translations/").content.decode()
+    assert "除上述課程外，亦參加其他培訓。" in page
+    assert page.count('hx-post="/translations/reports.Passage/') == 1
+    client_zh.post(
+        f"/translations/reports.Passage/{passage.pk}/",
+        {"pt": "Além destes cursos…", "en": "Besides these courses…", "version": passage.version},
+    )
+    passage.refresh_from_db()
+    assert (passage.text_en, passage.version, passage.state) == (
+        "Besides these courses…",
+        2,
+        "draft",
+    )

@@ -3,7 +3,11 @@
 Whoever sets another officer's password can log in as them, so an agency administrator may
 not do it for an officer who holds need-to-know (a register officer, a superuser, anyone
 named on a confidential record), nor change that officer's roles: only a superuser may, and
-every password set by someone other than its owner is an audit event.
+every password set by someone other than its owner is an audit event. The same holds for
+resetting an officer's second factor, which also needs the administrator's own second factor.
+django-otp's own device pages are removed: they would show a device's secret to whoever may
+open them, who could then pass as its owner. An account the audit trail names is
+deactivated, never deleted (its audit rows keep their actor).
 """
 
 from django.apps import apps
@@ -13,12 +17,20 @@ from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from liaison.accounts import services
 from liaison.accounts.models import Agency, User
 from liaison.audit.models import AuditEvent
+from liaison.audit.queries import users_named_in_trail
 from liaison.audit.services import log_event
+from liaison.audit.signals import ACCOUNT_KEPT
 from liaison.core.admin_permissions import has_any_role
 from liaison.core.admin_writes import ServiceWritesMixin
 from liaison.core.choices import Classification, Role
@@ -84,7 +96,8 @@ class UserAdmin(ServiceWritesMixin, DjangoUserAdmin):
     list_select_related = ("agency",)
     fieldsets = [
         *DjangoUserAdmin.fieldsets[:1],
-        (_("Agency"), {"fields": ("agency",)}),
+        (_("Agency"), {"fields": ("agency", "preferred_language")}),
+        (_("Second factor"), {"fields": ("second_factor",)}),
         *DjangoUserAdmin.fieldsets[1:],
     ]
     add_fieldsets = [
@@ -104,7 +117,7 @@ class UserAdmin(ServiceWritesMixin, DjangoUserAdmin):
         return queryset.filter(agency_id=request.user.agency_id)
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
+        readonly = [*super().get_readonly_fields(request, obj), "second_factor"]
         if not request.user.is_superuser:
             readonly += ["agency", "is_superuser", "user_permissions"]
         if obj is not None and not may_manage_access(request.user, obj):
@@ -131,6 +144,57 @@ class UserAdmin(ServiceWritesMixin, DjangoUserAdmin):
             )
         return response
 
+    @admin.display(description=_("Second factor"))
+    def second_factor(self, obj):
+        if obj.pk is None or not services.has_second_factor(obj):
+            return gettext("Not set up")
+        return format_html(
+            '{} <a href="{}">{}</a>',
+            gettext("Set up."),
+            reverse("admin:accounts_user_second_factor_reset", args=[obj.pk]),
+            gettext("Reset it"),
+        )
+
+    def get_urls(self):
+        reset = self.admin_site.admin_view(self.second_factor_reset_view)
+        return [
+            path("<path:id>/second-factor-reset/", reset, name="accounts_user_second_factor_reset"),
+            *super().get_urls(),
+        ]
+
+    def second_factor_reset_view(self, request, id):
+        """Reset an officer's second factor (a lost device, no backup code left), after the
+        administrator passed their own; audited (`services.reset_second_factor`)."""
+        user = self.get_object(request, unquote(id))
+        if user is None or not self.has_change_permission(request, user):
+            return redirect("admin:accounts_user_changelist")
+        refusal = None
+        if not request.user.is_verified():
+            refusal = gettext("Pass your own second factor before resetting someone else's.")
+        elif not may_manage_access(request.user, user):
+            refusal = gettext(
+                "Only a superuser may reset the second factor of an officer who may see "
+                "confidential records."
+            )
+        if refusal:
+            self.message_user(request, refusal, messages.ERROR)
+            return redirect("admin:accounts_user_change", user.pk)
+        if request.method == "POST":
+            services.reset_second_factor(request, user)
+            message = gettext(
+                "The second factor of %(user)s is reset: they set up a new one at their next "
+                "log-in."
+            ) % {"user": user.get_username()}
+            self.message_user(request, message, messages.SUCCESS)
+            return redirect("admin:accounts_user_change", user.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": user,
+            "title": gettext("Reset the second factor of %(user)s") % {"user": user},
+        }
+        return TemplateResponse(request, "admin/accounts/user/second_factor_reset.html", context)
+
     def has_module_permission(self, request):
         return is_administrator(request)
 
@@ -148,6 +212,15 @@ class UserAdmin(ServiceWritesMixin, DjangoUserAdmin):
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
 
+    def get_deleted_objects(self, objs, request):
+        """An account the audit trail names is kept: the delete page says so, and to
+        deactivate it, and deletes nothing (Django's page deletes nothing "protected")."""
+        objs = list(objs)
+        to_delete, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        named = users_named_in_trail(objs)
+        kept = [f"{user}: {ACCOUNT_KEPT}" for user in objs if user.pk in named]
+        return to_delete, counts, perms_needed, [*protected, *kept]
+
     def save_model(self, request, obj, form, change):
         if not request.user.is_superuser:
             obj.agency_id = request.user.agency_id
@@ -155,6 +228,8 @@ class UserAdmin(ServiceWritesMixin, DjangoUserAdmin):
 
 
 admin.site.unregister(Group)
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
 
 
 @admin.register(Group)

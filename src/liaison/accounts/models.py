@@ -1,7 +1,9 @@
 """Agencies own records; users belong to one agency and hold roles (Django groups)."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.choices import Role
@@ -39,10 +41,24 @@ class User(AbstractUser):
         blank=True,
         related_name="users",
     )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the e-mails Liaison sends you (reminders)."),
+    )
+    #: Raised to end every session but the current one (see `accounts.services`).
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+    @property
+    def language(self) -> str:
+        """The language to write to the user in: their choice, else the install's."""
+        return self.preferred_language or settings.LANGUAGE_CODE
 
     @property
     def roles(self) -> frozenset[str]:
@@ -57,3 +73,20 @@ class User(AbstractUser):
         return self.is_superuser or bool(
             roles_of(self) & {Role.APPROVER, Role.REGISTER_OFFICER, Role.ADMINISTRATOR}
         )
+
+    def get_session_auth_hash(self) -> str:
+        return self._session_auth_hash(secret=None)
+
+    def get_session_auth_fallback_hash(self):
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_auth_hash(secret=secret)
+
+    def _session_auth_hash(self, secret) -> str:
+        """Django's hash of the password, which every session keeps and must match, mixed
+        with the session generation: raising it ends the sessions made before. Generation 0
+        gives Django's own hash, so sessions made before this existed stay valid."""
+        value = self.password
+        if self.session_generation:
+            value = f"{self.password}:{self.session_generation}"
+        salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        return salted_hmac(salt, value, secret=secret, algorithm="sha256").hexdigest()

@@ -1,12 +1,12 @@
 """The activity form: the model's rules, plus what a form can say before saving."""
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from liaison.activities.choices import ActivityKind
 from liaison.activities.models import Activity, ActivityBody, DelegationMember, Event
 from liaison.core.forms import RecordForm
+from liaison.core.widgets import DatePicker
 
 NEEDS_A_PLACE = (ActivityKind.OUTBOUND_VISIT,)
 
@@ -38,8 +38,8 @@ class ActivityForm(RecordForm):
             "cleared_officers",
         ]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "start_date": DatePicker(),
+            "end_date": DatePicker(),
         }
 
     def __init__(self, *args, **kwargs):

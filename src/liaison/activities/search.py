@@ -1,5 +1,6 @@
 """What the search box finds of activities: titles, summaries, the source sentence, their
-events, places and topics (a course is an activity, so courses are found here too).
+events, places and topics (a course is an activity, so courses are found here too). A
+renamed place or topic rewrites the documents of the activities it is linked to.
 
 The bodies that took part are left out: a body may be hidden from a reader who sees the
 activity, and its name must not surface through it; the body is found on its own.
@@ -32,5 +33,6 @@ INDEXES = (
         ),
         related=_rows_and_places,
         prefetch=("events", "places", "topics"),
+        follows=("places", "topics"),
     ),
 )

@@ -18,14 +18,13 @@ ACTIVITIES = Family(
     shortcuts=tuple((kind.label, f"kind={kind.value}") for kind in ActivityKind),
 )
 ROWS = (
-    Rows("body_roles", forms.BodyRoleForm, prefetch=("body_roles__body",)),
+    Rows("body_roles", forms.BodyRoleForm),
     Rows("events", forms.EventForm, save=services.save_event, delete=services.delete_event),
     Rows(
         "delegation",
         forms.DelegationMemberForm,
         save=services.save_delegation_member,
         delete=services.delete_delegation_member,
-        prefetch=("delegation__staff",),
     ),
 )
 FAMILIES = (ACTIVITIES,)

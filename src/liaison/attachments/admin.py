@@ -1,13 +1,31 @@
-"""Admin list of attachments: read through their records' visibility, added on the records,
-and changed or deleted as a change of their record (ChildAdmin: its version checked)."""
+"""Admin list of attachments: read through their records' visibility, added on the records
+(an inline on every record's page), and changed or deleted as a change of their record
+(ChildAdmin: its version checked)."""
 
 from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from liaison.attachments.forms import FILE_LINKS_TO_DOWNLOAD
 from liaison.attachments.models import Attachment
-from liaison.core.admin import ChildAdmin
+from liaison.core.admin import ChildAdmin, ParentPermissionInlineMixin, register_record_inline
 from liaison.core.admin_permissions import has_any_role, record_perm
+
+
+@register_record_inline
+class AttachmentInline(ParentPermissionInlineMixin, GenericTabularInline):
+    """Files attached to the record: invitations, visit reports, certificates; each stored
+    file links to its permission-checked download, never to the storage."""
+
+    model = Attachment
+    extra = 0
+    formfield_overrides = FILE_LINKS_TO_DOWNLOAD
+    fields = ("kind", "file", "description", "size", "created_by", "created_at")
+    readonly_fields = ("size", "created_by", "created_at")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("created_by")
 
 
 @admin.register(Attachment)

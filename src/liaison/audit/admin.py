@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from liaison.audit.models import AuditEvent
 from liaison.audit.queries import is_auditor, log_entries_for
 from liaison.audit.scope import RECORD_ID, RECORD_TYPE, SCOPE_KEYS
+from liaison.core.admin import ReadOnlyAdmin
 from liaison.core.models import RecordModel
 
 WITHHELD = _("(withheld: you are not named on this record)")
@@ -27,21 +28,11 @@ WITHHELD = _("(withheld: you are not named on this record)")
 ACTOR_SEARCH_FIELDS = ("actor__username", "actor__first_name", "actor__last_name")
 
 
-class ReadOnlyMixin:
-    def has_module_permission(self, request):
+class AuditorsRead(ReadOnlyAdmin):
+    """Auditors (and superusers) read these pages."""
+
+    def may_read(self, request) -> bool:
         return is_auditor(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return is_auditor(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 def _record_is_visible(details: dict, user) -> bool:
@@ -55,7 +46,7 @@ def _record_is_visible(details: dict, user) -> bool:
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class AuditEventAdmin(AuditorsRead):
     list_display = ("at", "kind", "actor", "agency", "remote_addr")
     list_filter = ("kind",)
     list_select_related = ("actor", "agency")
@@ -88,7 +79,7 @@ admin.site.unregister(LogEntry)
 
 
 @admin.register(LogEntry)
-class LogEntryAdmin(ReadOnlyMixin, AuditlogLogEntryAdmin):
+class LogEntryAdmin(AuditorsRead, AuditlogLogEntryAdmin):
     """Changes and views, readable by the record's readers and listed to its auditors."""
 
     def get_queryset(self, request):

@@ -10,12 +10,15 @@ did what to which kind of record, and when, but not what it said.
 from __future__ import annotations
 
 from auditlog.models import LogEntry
+from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import BigIntegerField, BooleanField, Case, Q, QuerySet, Value, When
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 
 from liaison.audit import scope
+from liaison.audit.models import AuditEvent
 from liaison.core.choices import Role
 from liaison.core.visibility import roles_of
 
@@ -53,7 +56,18 @@ def readable_condition(user) -> Q:
     readable = own | (children & parent & link) | (children & Q(scope_record_type=None) & unscoped)
     if user.is_superuser:
         readable |= ~Q(content_type__in=[*record_types.values(), *child_types.values()])
+    elif is_auditor(user):
+        readable |= _accounts_condition(user)
     return readable
+
+
+def _accounts_condition(user) -> Q:
+    """An auditor reads the changes to their agency's accounts and to the roles (who was
+    given which permission), though not a record's."""
+    User, Group = get_user_model(), apps.get_model("auth", "Group")
+    types = ContentType.objects.get_for_models(User, Group)
+    colleagues = User._base_manager.filter(agency_id=user.agency_id).values("pk")
+    return Q(content_type=types[Group]) | Q(content_type=types[User], object_id__in=colleagues)
 
 
 def _agency_condition(user) -> Q:
@@ -91,3 +105,26 @@ def log_entries_for(user) -> QuerySet:
 def visible_log_entries(user) -> QuerySet:
     """The entries whose content `user` may read: the only source for showing changes."""
     return _with_scope(LogEntry.objects.all()).filter(readable_condition(user))
+
+
+def events_for(user) -> QuerySet:
+    """The events listed to `user`: all to a superuser, their agency's to an auditor."""
+    if user.is_superuser:
+        return AuditEvent.objects.all()
+    if is_auditor(user) and user.agency_id is not None:
+        return AuditEvent.objects.filter(agency_id=user.agency_id)
+    return AuditEvent.objects.none()
+
+
+def users_named_in_trail(users) -> set[int]:
+    """The ids of those of `users` an audit row names as who did something: such an account
+    is kept (deactivated, never deleted), since its rows may not lose their actor."""
+    ids = [user.pk for user in users]
+    return {
+        *LogEntry.objects.filter(actor_id__in=ids).values_list("actor_id", flat=True),
+        *AuditEvent.objects.filter(actor_id__in=ids).values_list("actor_id", flat=True),
+    }
+
+
+def may_audit(user) -> bool:
+    return user.is_superuser or is_auditor(user)

@@ -63,9 +63,15 @@ def record_models() -> tuple[type[RecordModel], ...]:
 
 @cache
 def child_models() -> tuple[type, ...]:
-    """Row models that belong to a record; each names at most one record besides it."""
+    """Row models that belong to a record, read through the chokepoint (a model with a
+    generic link but no `visible_to` is not a record's row); each names at most one record
+    besides it."""
     models = tuple(
-        m for m in apps.get_models() if belongs_to_records(m) and not issubclass(m, RecordModel)
+        m
+        for m in apps.get_models()
+        if belongs_to_records(m)
+        and not issubclass(m, RecordModel)
+        and hasattr(m._default_manager, "visible_to")
     )
     for model in models:
         if len(link_fields_of(model)) > 1:

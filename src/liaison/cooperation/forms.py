@@ -1,12 +1,12 @@
 """The register's form: every entry is confidential, so there is no classification to pick."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from liaison.cooperation.models import CaseAssistanceRequest
 from liaison.core.forms import RecordForm
+from liaison.core.widgets import DatePicker
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DatePicker()
 
 
 class CaseAssistanceRequestForm(RecordForm):

@@ -9,7 +9,8 @@
 - Forms carry the record's version (a row's form, its record's version); a stale edit is
   refused before anything is written, and every write, delete included, goes through
   `liaison.core.services` (see admin_writes: a refusal is a message, never a 500).
-- Every view of a confidential record's change page is logged.
+- Every view of a confidential record's change page is announced (core.signals), and the
+  audit trail logs it.
 """
 
 from __future__ import annotations
@@ -18,20 +19,17 @@ from auditlog.mixins import AuditlogHistoryAdminMixin
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.admin import GenericTabularInline
 from django.http import Http404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from liaison.attachments.forms import FILE_LINKS_TO_DOWNLOAD
-from liaison.attachments.models import Attachment
-from liaison.audit.services import log_view
 from liaison.core import services
 from liaison.core.admin_forms import ChildForm, RecordForm, VersionedForm
 from liaison.core.admin_permissions import RulesPermissionsMixin, record_perm
 from liaison.core.admin_workflow import WorkflowActionsMixin
 from liaison.core.admin_writes import ServiceWritesMixin
 from liaison.core.models import RecordModel
+from liaison.core.signals import record_shown
 
 admin.site.site_header = _("Liaison")
 admin.site.site_title = _("Liaison")
@@ -129,18 +127,16 @@ class RecordTabularInline(ParentPermissionInlineMixin, admin.TabularInline):
     show_change_link = False
 
 
-class AttachmentInline(ParentPermissionInlineMixin, GenericTabularInline):
-    """Files attached to the record: invitations, visit reports, certificates; each stored
-    file links to its permission-checked download, never to the storage."""
+#: Inlines every record's admin page shows after its own (attachments register theirs:
+#: core names no app above it).
+RECORD_INLINES: list[type] = []
 
-    model = Attachment
-    extra = 0
-    formfield_overrides = FILE_LINKS_TO_DOWNLOAD
-    fields = ("kind", "file", "description", "size", "created_by", "created_at")
-    readonly_fields = ("size", "created_by", "created_at")
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("created_by")
+def register_record_inline(inline: type) -> type:
+    """Show `inline` on every record's admin page (usable as a class decorator)."""
+    if inline not in RECORD_INLINES:
+        RECORD_INLINES.append(inline)
+    return inline
 
 
 # Model admins ---------------------------------------------------------------------------
@@ -176,7 +172,7 @@ class RecordAdmin(
         return queryset.order_by(*ordering) if ordering else queryset
 
     def get_inlines(self, request, obj):
-        return [*super().get_inlines(request, obj), AttachmentInline]
+        return [*super().get_inlines(request, obj), *RECORD_INLINES]
 
     def get_fieldsets(self, request, obj=None):
         content = self.content_fieldsets
@@ -202,8 +198,8 @@ class RecordAdmin(
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         record = self._get_visible_or_404(request, object_id)
-        if request.method == "GET" and record.is_confidential:
-            log_view(record, request.user)
+        if request.method == "GET":
+            record_shown(record, request.user)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def auditlog_history_view(self, request, object_id, extra_context=None):
@@ -372,3 +368,26 @@ class ChildAdmin(ServiceWritesMixin, RulesPermissionsMixin, VisibleChoicesMixin,
             services.change_children(
                 record, user=request.user, parent_version=record.version, deleted=rows
             )
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows the application writes and the admin only shows: nobody adds, edits or deletes
+    one here. Who may read them is the subclass's `may_read`."""
+
+    def may_read(self, request) -> bool:
+        raise NotImplementedError
+
+    def has_module_permission(self, request):
+        return self.may_read(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self.may_read(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -7,7 +7,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from liaison.core import registry
 from liaison.core.translation import CONTENT_LANGUAGES
+from liaison.core.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 
 LANGUAGE_SUFFIXES = tuple(f"_{suffix}" for suffix in CONTENT_LANGUAGES)
 
@@ -34,6 +36,7 @@ class RecordForm(forms.ModelForm):
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 3)
             if isinstance(field, forms.ModelChoiceField):
+                chooser(field)
                 field.queryset = self.choices_for(field.queryset)
 
     def choices_for(self, queryset):
@@ -73,3 +76,14 @@ class RecordForm(forms.ModelForm):
         if "reason" in self.fields:
             rows.append([self["reason"]])
         return rows
+
+
+def chooser(field: forms.ModelChoiceField) -> None:
+    """Links to a family with search fields are chosen by typing, not from a full list."""
+    family = registry.family_of(field.queryset.model)
+    if family is None or not family.search_fields:
+        return
+    many = isinstance(field, forms.ModelMultipleChoiceField)
+    widget = (AutocompleteSelectMultiple if many else AutocompleteSelect)(family)
+    widget.is_required = field.required
+    field.widget = widget

@@ -29,6 +29,7 @@ from liaison.core.models import ChildModel, RecordModel
 
 #: Columns every row has whose change says nothing a reader needs (the entry says who/when).
 QUIET_FIELDS = {"id", "agency", "created_by", "updated_by", "submitted_at", "approved_at"}
+QUIET_FIELDS |= {"content_type", "object_id"}  # an attachment's record: the one shown
 #: The attachment model, found by label: attachments hang on any record (generic relation).
 ATTACHMENT = "attachments.Attachment"
 ACTIONS = {
@@ -105,14 +106,10 @@ def entries_of(record, user):
 
 def history_for(record, user) -> list[Entry]:
     """The record's history, newest first, as `core/history.html` shows it."""
-    manager = type(record)._default_manager
-    if (
-        hasattr(manager, "visible_to")
-        and not manager.visible_to(user).filter(pk=record.pk).exists()
-    ):
+    if not may_see(record, user):
         return []
     logged = list(entries_of(record, user))
-    names = linked_names(logged, user, known={type(record): {record.pk: str(record)}})
+    names = linked_names(logged, user, known=names_at_hand(record))
     entries = []
     for log in logged:
         model = log.content_type.model_class()
@@ -138,6 +135,34 @@ def history_for(record, user) -> list[Entry]:
             )
         )
     return entries
+
+
+def may_see(record, user) -> bool:
+    """Whether `user` may see `record`; a page that read it through the chokepoint has
+    said so already (`_visible_to`, as RecordModel.is_visible_to keeps it)."""
+    answers = record.__dict__.get("_visible_to", {})
+    if user.pk in answers:
+        return answers[user.pk]
+    manager = type(record)._default_manager
+    return not hasattr(manager, "visible_to") or (
+        manager.visible_to(user).filter(pk=record.pk).exists()
+    )
+
+
+def names_at_hand(record) -> dict[type[Model], dict[int, str]]:
+    """The names of the records `record`'s page has read already: itself, what it links
+    to, its prefetched rows and what they link to (each read through the chokepoint, or
+    visible by the chokepoint's rule 5: what a visible record links to is visible)."""
+    names: dict[type[Model], dict[int, str]] = defaultdict(dict)
+    prefetched = getattr(record, "_prefetched_objects_cache", {}).values()
+    for item in [record, *(row for rows in prefetched for row in rows)]:
+        names[type(item)][item.pk] = str(item)
+        for model_field in item._meta.concrete_fields:
+            if model_field.is_relation and model_field.is_cached(item):
+                linked = model_field.get_cached_value(item)
+                if linked is not None:
+                    names[type(linked)][linked.pk] = str(linked)
+    return names
 
 
 def actor_name(log: LogEntry) -> str:

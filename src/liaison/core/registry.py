@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import NoReverseMatch, reverse
 
 from liaison.core import services
 from liaison.core.models import RecordModel, ReferenceModel
-from liaison.core.visibility import roles_of
+from liaison.core.visibility import record_links, roles_of
 
 #: What a detail page leaves out unless told otherwise: bookkeeping, and the state, shown
 #: beside the title.
@@ -41,8 +42,6 @@ class Rows:
     delete: Callable = services.delete_child
     #: Whether the record has such rows at all (attendance: only training courses).
     applies: Callable[[Any], bool] = lambda record: True
-    #: What the rows show in turn (prefetch lookups such as "delegation__staff").
-    prefetch: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,11 +63,16 @@ class Family:
     #: Fields the detail page leaves out (bookkeeping that says nothing to a reader).
     hidden_fields: tuple[str, ...] = HIDDEN
     #: Rows belonging to the record that its detail page lists (related names), and what
-    #: they in turn show (prefetch lookups such as "body_roles__body").
+    #: else its page shows (prefetch lookups such as "membership__body").
     children: tuple[str, ...] = ()
     detail_prefetch: tuple[str, ...] = ()
     #: Filtered lists the menu offers under the family's own: (label, query string) pairs.
     shortcuts: tuple[tuple[Any, str], ...] = ()
+    #: Fields a form's chooser searches (icontains) to link a record of this family; none:
+    #: such links are chosen from a plain list.
+    search_fields: tuple[str, ...] = ()
+    #: The fields of the short form that adds a record from within another record's form.
+    quick_add: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -126,29 +130,67 @@ class Family:
             .prefetch_related(*self.list_prefetch)
         )
 
-    def detail_rows(self, user) -> models.QuerySet:
-        """The chokepoint with everything a detail page shows, read in a fixed few queries;
-        the record's rows and linked records too come through the chokepoint (a public
-        activity's role of a confidential body is not listed on its page)."""
+    def shown_relations(self) -> list[str]:
+        """The many-to-many fields and rows a detail page lists."""
+        many = [f.name for f in self.model._meta.many_to_many if f.name not in self.hidden_fields]
+        return list(dict.fromkeys([*many, *self.children, *self.rows]))
+
+    def record_rows(self, user) -> models.QuerySet:
+        """The chokepoint, with the record's links, and whether it has any of each kind of
+        row a detail page lists (so an empty list costs no query); `read_shown` reads them."""
         opts = self.model._meta
         related = [f.name for f in opts.concrete_fields if f.is_relation and f.name != "agency"]
-        many = [f.name for f in opts.many_to_many if f.name not in self.hidden_fields]
-        own = [visible_prefetch(self.model, name, user) for name in (*many, *self.children)]
-        rows = [visible_prefetch(self.model, name, user) for name in self.rows]
-        return (
-            self.visible(user)
-            .select_related(*related)
-            .prefetch_related(*own, *self.detail_prefetch)
-            .prefetch_related(*rows, *(p for spec in self.rows.values() for p in spec.prefetch))
-        )
+        flags = {
+            has_rows(name): Exists(related_rows(self.model, name))
+            for name in self.shown_relations()
+        }
+        return self.visible(user).select_related(*related).annotate(**flags)
+
+    def detail_rows(self, user) -> models.QuerySet:
+        """`record_rows` with every row prefetched, through the chokepoint (the API reads
+        a record so: the rows it shows are those the caller may see)."""
+        lookups = [visible_prefetch(self.model, name, user) for name in self.shown_relations()]
+        return self.record_rows(user).prefetch_related(*lookups, *self.detail_prefetch)
+
+    def read_shown(self, record, user) -> None:
+        """Read what the detail page lists of `record`, one query per kind of row it has:
+        its rows and linked records come through the chokepoint (a public activity's role of
+        a confidential body is not listed on its page), with the records they name."""
+        lookups = []
+        for name in self.shown_relations():
+            rows = self.rows.get(name)
+            wanted = getattr(record, has_rows(name)) and (rows is None or rows.applies(record))
+            lookups.append(visible_prefetch(self.model, name, user, empty=not wanted))
+        models.prefetch_related_objects([record], *lookups, *self.detail_prefetch)
 
 
-def visible_prefetch(model: type[models.Model], name: str, user) -> str | models.Prefetch:
-    """A prefetch of the relation `name`, through the chokepoint when its rows have one."""
-    manager = model._meta.get_field(name).related_model._default_manager
-    if hasattr(manager, "visible_to"):
-        return models.Prefetch(name, queryset=manager.visible_to(user))
-    return name
+def has_rows(name: str) -> str:
+    return f"_has_{name}"
+
+
+def related_rows(model: type[models.Model], name: str) -> models.QuerySet:
+    """Rows of the relation `name` of the record OuterRef("pk") (visible or not)."""
+    field = model._meta.get_field(name)
+    if field.many_to_many and not field.auto_created:
+        through = field.remote_field.through
+        return through.objects.filter(**{field.m2m_field_name(): OuterRef("pk")})
+    return field.related_model._base_manager.filter(**{field.field.name: OuterRef("pk")})
+
+
+def visible_prefetch(
+    model: type[models.Model], name: str, user, empty: bool = False
+) -> models.Prefetch:
+    """A prefetch of the relation `name`, through the chokepoint when its rows have one,
+    with the records each row names (a body's role: its body); `empty` asks no query."""
+    field = model._meta.get_field(name)
+    target = field.related_model
+    manager = target._default_manager
+    if empty:
+        return models.Prefetch(name, queryset=manager.none())
+    queryset = manager.visible_to(user) if hasattr(manager, "visible_to") else manager.all()
+    back = "" if field.many_to_many else field.field.name
+    named = [link.name for link in record_links(target) if link.name != back]
+    return models.Prefetch(name, queryset=queryset.select_related(*named))
 
 
 _families: dict[type[models.Model], Family] = {}
@@ -184,11 +226,23 @@ def navigation(user) -> list[Family]:
 #: Panels other apps add to every record's detail page (attachments, for one): each is a
 #: function (record, user) -> (template name, context) or None.
 _panels: list[Callable[[Any, Any], tuple[str, dict] | None]] = []
+#: What the detail page's own query reads for the panels: name -> a function of the model
+#: giving an expression (or None), so a panel with nothing to show costs no query.
+_panel_annotations: dict[str, Callable[[type[models.Model]], Any]] = {}
 
 
-def add_detail_panel(panel: Callable[[Any, Any], tuple[str, dict] | None]) -> None:
+def add_detail_panel(
+    panel: Callable[[Any, Any], tuple[str, dict] | None],
+    annotations: dict[str, Callable[[type[models.Model]], Any]] | None = None,
+) -> None:
     if panel not in _panels:
         _panels.append(panel)
+    _panel_annotations.update(annotations or {})
+
+
+def panel_annotations(model: type[models.Model]) -> dict[str, Any]:
+    found = {name: expression(model) for name, expression in _panel_annotations.items()}
+    return {name: expression for name, expression in found.items() if expression is not None}
 
 
 def panels_for(record, user) -> list[tuple[str, dict]]:

@@ -26,6 +26,9 @@ class SearchIndex:
     related: Callable[[Any], Iterable[str]] | None = None
     #: What `related` reads, so a rebuild reads it in a few queries.
     prefetch: tuple[str, ...] = ()
+    #: The relations to shared reference data whose names the text includes (its places):
+    #: a write of one of those rewrites the documents of the records that link it.
+    follows: tuple[str, ...] = ()
 
     def texts(self, record) -> list[str]:
         """Every piece of the record's text, empty ones left out."""

@@ -25,6 +25,7 @@ from liaison.importer.parser import parse_chapter
 from liaison.importer.services import registry_for, save_chapter
 from liaison.partners.models import Membership, Obligation, PartnerBody
 from liaison.people.models import Staff, Unit
+from liaison.reports.models import Passage
 from liaison.terminology.models import Term
 from liaison.terminology.shipped import load_shipped_terms
 from liaison.training.models import Attendance
@@ -139,7 +140,7 @@ class Demo:
         self.log(f"sample chapter: {len(summary.created)} activities imported")
         translated = translate_sample(editor.agency, editor)
         self.log(f"sample chapter: {translated} records given their Portuguese and English")
-        for model in (PartnerBody, Activity):
+        for model in (PartnerBody, Activity, Passage):
             for record in model.objects.filter(agency=editor.agency).exclude(
                 state=WorkflowState.APPROVED
             ):

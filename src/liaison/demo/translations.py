@@ -1,7 +1,9 @@
 """The demo's translation pass over the sample chapter, as the office would make it once:
 each activity's Portuguese and English (title and sentence, with the context its Chinese
-sentence carries), the event titles the terminology base cannot know, and the one body it
-lacks. Names the base knows (bodies, places, series, topics) are filled from it.
+sentence carries), the event titles the terminology base cannot know, the one body it
+lacks, and the chapter's own prose (introduction, leads, the context sentence; the title
+and headings keep the chapter's labels). Names the base knows (bodies, places, series,
+topics) are filled from it.
 
 The wording lives in `data/sample_translations.json`, apart from the loader, so it can move
 with the demo; its keys are the sentences the importer keeps as `source_text`.
@@ -16,6 +18,7 @@ from importlib import resources
 from liaison.activities.models import Activity
 from liaison.core import services
 from liaison.partners.models import PartnerBody
+from liaison.reports.models import Passage
 from liaison.terminology.services import terminology
 
 
@@ -66,6 +69,12 @@ def translate_sample(agency, editor) -> int:
         services.change_children(
             activity, user=editor, parent_version=activity.version, saved=events
         )
+        changed += 1
+    passages = Passage.objects.filter(agency=agency, text_zh_hant__in=data["passages"], text_en="")
+    for passage in passages:
+        wording = data["passages"][passage.text_zh_hant]
+        columns = {"text_pt": wording["pt"], "text_en": wording["en"]}
+        services.update_record(passage, user=editor, version=passage.version, data=columns)
         changed += 1
     return changed
 

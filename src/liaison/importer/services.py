@@ -1,4 +1,5 @@
-"""Saving a parsed chapter: activities become drafts, linked to known or new bodies and places.
+"""Saving a parsed chapter: activities become drafts, linked to known or new bodies and places,
+and the prose around them (title, introduction, headings, leads, context) draft passages.
 
 The parser is a pure function (text in, activities out); this module is the only place an
 import writes, through the core services, in one transaction. Importing the same chapter
@@ -31,6 +32,7 @@ from liaison.core import services
 from liaison.core.text import fold, to_traditional
 from liaison.importer.parser import BodyEntry, ParsedChapter, PlaceEntry, Registry
 from liaison.partners.models import PartnerBody, Place
+from liaison.reports.models import Passage
 
 #: The part a body most likely played, by the kind of activity that names it.
 DEFAULT_ROLE = {
@@ -53,11 +55,13 @@ class ImportSummary:
     bodies_matched: int = 0
     bodies_created: list[str] = field(default_factory=list)
     places_created: list[str] = field(default_factory=list)
+    passages_created: int = 0
 
     def as_dict(self) -> dict:
         return {
             "activities_created": len(self.created),
             "activities_skipped": self.skipped,
+            "passages_created": self.passages_created,
             "bodies_matched": self.bodies_matched,
             "bodies_created": self.bodies_created,
             "places_created": self.places_created,
@@ -288,6 +292,7 @@ def save_chapter(
             summary.created.append(_save_activity(item, parsed.year, key, source_name, linker))
         if progress:
             progress(number, len(items))
+    summary.passages_created = _save_passages(parsed, user=user, source_name=source_name)
     log_event(AuditEvent.Kind.IMPORT, user=user, source=source_name, **summary.as_dict())
     return summary
 
@@ -326,3 +331,39 @@ def _save_activity(item: dict, year: int, key: str, source_name: str, linker: _L
     for position, title in enumerate(dict.fromkeys(item.get("events", []))):
         Event.objects.create(activity=activity, position=position, **linker.names("title", title))
     return activity
+
+
+def _save_passages(parsed: ParsedChapter, *, user, source_name: str) -> int:
+    """The chapter's own prose as draft passages of its year, each once: a passage the user
+    already sees with the same key (its year, role, part, text and how many times the same
+    came before it) is not made again."""
+    column = f"text_{LATIN_COLUMNS.get(parsed.language, 'zh_hant')}"
+    seen = set(
+        Passage.objects.visible_to(user)
+        .filter(agency=user.agency_id, year=parsed.year)
+        .exclude(import_key="")
+        .values_list("import_key", flat=True)
+    )
+    occurrences: dict[tuple, int] = {}
+    created = 0
+    for passage in parsed.passages:
+        text = to_traditional(passage.text) if parsed.language == "zh-Hans" else passage.text
+        same = (passage.role, passage.part, fold(text))
+        occurrences[same] = occurrences.get(same, 0) + 1
+        key = hashlib.sha256(
+            f"{parsed.year}|{'|'.join(same)}|{occurrences[same]}".encode()
+        ).hexdigest()
+        if key in seen:
+            continue
+        data = {
+            "year": parsed.year,
+            "role": passage.role,
+            "part": passage.part,
+            "position": passage.start,
+            "source_name": source_name[:255],
+            column: text,
+            "import_key": key,
+        }
+        services.create_record(Passage, user=user, data=data, reason="import")
+        created += 1
+    return created

@@ -55,9 +55,10 @@ class ObligationAdmin(RecordAdmin):
     list_filter = ("kind", "status", *RecordAdmin.list_filter)
     list_select_related = ("membership__body", *RecordAdmin.list_select_related)
     search_fields = ("title_zh_hant", "title_pt", "title_en", "membership__body__name_zh_hant")
-    autocomplete_fields = ("membership",)
+    autocomplete_fields = ("membership", "responsible")
     date_hierarchy = "due_date"
     content_fieldsets = [
         (_("Titles"), {"fields": ("title_zh_hant", "title_pt", "title_en")}),
-        (None, {"fields": ("membership", "kind", "due_date", "status", "completed_on")}),
+        (None, {"fields": ("membership", "kind", "due_date", "responsible")}),
+        (None, {"fields": ("status", "completed_on", "waived_reason")}),
     ]

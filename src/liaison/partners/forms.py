@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.forms import RecordForm
+from liaison.core.widgets import DatePicker
 from liaison.partners.models import Membership, Obligation, PartnerBody, Place
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DatePicker()
 
 
 class PlaceForm(RecordForm):
@@ -57,8 +58,10 @@ class ObligationForm(RecordForm):
             "title_en",
             "kind",
             "due_date",
+            "responsible",
             "status",
             "completed_on",
+            "waived_reason",
             "classification",
             "cleared_officers",
         ]
@@ -73,4 +76,22 @@ class ObligationForm(RecordForm):
         cleaned = super().clean()
         if cleaned.get("status") == Obligation.Status.DONE and not cleaned.get("completed_on"):
             self.add_error("completed_on", _("Say when it was done."))
+        if cleaned.get("status") == Obligation.Status.WAIVED and not cleaned.get("waived_reason"):
+            self.add_error("waived_reason", _("Say why it was waived."))
         return cleaned
+
+
+class CompleteObligationForm(forms.Form):
+    """The obligation was done, on a day (today unless said otherwise)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    completed_on = forms.DateField(label=_("Done on"), widget=DATE)
+
+
+class WaiveObligationForm(forms.Form):
+    """The obligation is not required this time, and why."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Why it is waived"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )

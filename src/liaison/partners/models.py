@@ -1,9 +1,14 @@
 """Places, partner bodies, the agency's memberships and the obligations they bring."""
 
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from liaison.core.choices import RegionGroup
+from liaison.core.choices import Classification, RegionGroup
 from liaison.core.models import (
     RecordModel,
     ReferenceModel,
@@ -12,6 +17,12 @@ from liaison.core.models import (
     record_indexes,
 )
 from liaison.core.translation import TrilingualNameModel, TrilingualTitleModel, chinese_required
+from liaison.partners.choices import (
+    DeadlineStatus,
+    MembershipStanding,
+    deadline_status,
+    membership_standing,
+)
 
 
 class Place(TrilingualNameModel, ReferenceModel):
@@ -98,8 +109,13 @@ class PartnerBody(TrilingualNameModel, RecordModel):
         ordering = ["name_zh_hant"]
         constraints = [
             *record_constraints("partnerbody"),
+            # A confidential body is left out: a name refused because a body nobody else
+            # may see has it would tell them that body exists (an import, a form).
             models.UniqueConstraint(
-                fields=["agency", "name_zh_hant"], name="partnerbody_unique_name_per_agency"
+                fields=["agency", "name_zh_hant"],
+                condition=~models.Q(classification=Classification.CONFIDENTIAL),
+                name="partnerbody_unique_name_per_agency",
+                violation_error_message=_("Another body of the agency has this Chinese name."),
             ),
             chinese_required("partnerbody", "name"),
         ]
@@ -152,6 +168,13 @@ class Membership(RecordModel):
     def __str__(self) -> str:
         return str(self.body)
 
+    def standing(self, today: datetime.date | None = None) -> MembershipStanding:
+        """Current, ending, expired (or not yet started), from the dates; a former
+        member's membership has expired whatever its dates say."""
+        if self.status == self.Status.FORMER:
+            return MembershipStanding.EXPIRED
+        return membership_standing(self.since, self.until, today or timezone.localdate())
+
 
 class Obligation(TrilingualTitleModel, RecordModel):
     """Something a membership requires by a date: a meeting, dues, a questionnaire, a report."""
@@ -177,6 +200,16 @@ class Obligation(TrilingualTitleModel, RecordModel):
     due_date = models.DateField(_("due date"), db_index=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="open")
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    waived_reason = models.TextField(_("why it was waived"), blank=True)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible officer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Reminded by e-mail 30, 7 and 1 days before the due date, and when late."),
+    )
 
     class Meta:
         verbose_name = _("obligation")
@@ -188,9 +221,32 @@ class Obligation(TrilingualTitleModel, RecordModel):
                 condition=~models.Q(status="done") | models.Q(completed_on__isnull=False),
                 name="obligation_done_has_date",
             ),
+            models.CheckConstraint(
+                condition=~models.Q(status="waived") | ~models.Q(waived_reason=""),
+                name="obligation_waived_has_reason",
+            ),
             chinese_required("obligation", "title"),
         ]
         indexes = [
             *record_indexes("obligation"),
             models.Index(fields=["status", "due_date"], name="obligation_open_due"),
         ]
+
+    def clean(self) -> None:
+        errors = {}
+        if self.status == self.Status.DONE and not self.completed_on:
+            errors["completed_on"] = _("Say when it was done.")
+        if self.completed_on and self.completed_on > timezone.localdate():
+            errors["completed_on"] = _("The day it was done is in the future.")
+        if self.status == self.Status.WAIVED and not self.waived_reason.strip():
+            errors["waived_reason"] = _("Say why it was waived.")
+        if errors:
+            raise ValidationError(errors)
+
+    def deadline(self, today: datetime.date | None = None) -> DeadlineStatus:
+        """Open, due soon, overdue, done or waived, as of `today`."""
+        return deadline_status(self.status, self.due_date, today or timezone.localdate())
+
+    def days_left(self, today: datetime.date | None = None) -> int:
+        """Days until the due date (negative once it has passed)."""
+        return (self.due_date - (today or timezone.localdate())).days

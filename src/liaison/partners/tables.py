@@ -1,5 +1,6 @@
 import django_tables2 as tables
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from liaison.core.tables import FamilyTable, LinkColumn, NameColumn, RecordTable, TitleColumn
 from liaison.partners.models import Membership, Obligation, PartnerBody, Place
@@ -30,11 +31,16 @@ class PartnerBodyTable(RecordTable):
 
 class MembershipTable(RecordTable):
     body = LinkColumn(order_by=("body__name_zh_hant",))
+    standing = tables.Column(verbose_name=_("standing"), empty_values=(), orderable=False)
 
     class Meta(RecordTable.Meta):
         model = Membership
         fields = ("body", "status", "since", "until")
-        sequence = ("body", "status", "since", "until", "...")
+        sequence = ("body", "status", "since", "until", "standing", "...")
+
+    def render_standing(self, record) -> str:
+        """Current, ending or expired, computed from the dates as of today."""
+        return record.standing().label
 
 
 class ObligationTable(RecordTable):

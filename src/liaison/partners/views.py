@@ -12,6 +12,8 @@ BODIES = Family(
     form=forms.PartnerBodyForm,
     list_select=("place",),
     children=("memberships",),
+    search_fields=("name_zh_hant", "name_pt", "name_en", "acronym"),
+    quick_add=("name_zh_hant", "name_pt", "name_en", "acronym", "kind", "region_group"),
 )
 MEMBERSHIPS = Family(
     model=Membership,
@@ -38,5 +40,7 @@ PLACES = Family(
     filterset=filtersets.PlaceFilterSet,
     form=forms.PlaceForm,
     list_select=("parent",),
+    search_fields=("name_zh_hant", "name_pt", "name_en"),
+    quick_add=("name_zh_hant", "name_pt", "name_en", "kind", "region_group"),
 )
 FAMILIES = (BODIES, MEMBERSHIPS, OBLIGATIONS, PLACES)

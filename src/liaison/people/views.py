@@ -18,5 +18,6 @@ STAFF = Family(
     filterset=filtersets.StaffFilterSet,
     form=forms.StaffForm,
     list_select=("unit",),
+    search_fields=("name_zh_hant", "name_latin", "staff_number"),
 )
 FAMILIES = (STAFF, UNITS)

@@ -16,7 +16,7 @@ from liaison.activities.choices import ActivityKind, BodyRole
 from liaison.core.choices import WorkflowState
 from liaison.core.text import to_traditional
 from liaison.core.translation import column_suffix
-from liaison.reports import text
+from liaison.reports import prose, text
 from liaison.reports.grammar import Named
 from liaison.reports.queries import ChapterScope, Name, Record, load_records
 from liaison.reports.statistics import Table, TableBuilder
@@ -47,6 +47,8 @@ ROLE_NAMES = {
 class Item:
     text: str
     is_draft: bool = False
+    #: A bullet of a list, as the source gave it (else a paragraph).
+    bullet: bool = False
 
 
 @dataclass
@@ -56,6 +58,17 @@ class Part:
     lead: str
     style: str
     items: list[Item] = field(default_factory=list)
+
+    @property
+    def runs(self) -> list[tuple[bool, list[Item]]]:
+        """The items in runs of bullets (a list) and of paragraphs, for the renderers."""
+        runs: list[tuple[bool, list[Item]]] = []
+        for item in self.items:
+            if runs and runs[-1][0] == item.bullet:
+                runs[-1][1].append(item)
+            else:
+                runs.append((item.bullet, [item]))
+        return runs
 
 
 @dataclass
@@ -77,10 +90,14 @@ class Chapter:
     tables: list[Table]
     missing: list[Missing]
     labels: dict[str, str]
+    #: The agency that writes the chapter, named in its language (the document's author).
+    author: str = ""
 
     @property
     def full_title(self) -> str:
         """ "第五部分　對外交流與培訓", "Part V — External Exchanges and Training"."""
+        if not self.part_label:  # the office's own title, whole
+            return self.title
         if self.language == "zh-Hant":
             return f"{self.part_label}\u3000{self.title}"  # an ideographic space
         return f"{self.part_label} — {self.title}"
@@ -166,41 +183,29 @@ def build_chapter(
         "part_number": agency.report_part_number,
     }
     labels = text.labels(language, context)
+    written = prose.passages(scope, year, name.column)
     parts = []
     if current:
-        by_kind = defaultdict(list)
-        for record in current:
-            by_kind[record.kind].append(record)
-        for kind in ActivityKind:
-            items = paragraphs(
-                [
-                    (record, Item(sentence(record, language, name, context), _is_draft(record)))
-                    for record in in_source_order(by_kind[kind])
-                ],
-                language,
-                PART_STYLES[kind],
-            )
-            lead_context = {**context, "count": len(items)}
-            lead = text.render_text(language, f"leads/{kind}.txt", lead_context) if items else ""
-            parts.append(
-                Part(
-                    kind,
-                    labels[f"heading.{kind}"],
-                    lead or labels["part.none"],
-                    PART_STYLES[kind],
-                    items,
-                )
-            )
-        intro = text.render_text(language, "intro.txt", context)
+        entries = [prose.Entry(_source_key(record), record.kind, record) for record in current]
+        entries += [
+            prose.Entry(passage.key, passage.part, None, passage)
+            for passage in written
+            if passage.role in (prose.Role.LEAD, prose.Role.CONTEXT)
+        ]
+        for section in prose.lay_out(written, entries):
+            parts.append(part_of(section, language, name, context, labels))
+        intro = prose.opening(written, prose.Role.INTRODUCTION)
+        intro = intro or text.render_text(language, "intro.txt", context)
         tables = TableBuilder(labels, name, scope).build(current_qs, previous_qs)
     else:
         intro, tables = text.render_text(language, "empty.txt", context), []
+    own_title = prose.opening(written, prose.Role.TITLE) if current else None
 
     return Chapter(
         year=year,
         language=language,
-        part_label=labels["part_label"],
-        title=labels["title"],
+        part_label="" if own_title else labels["part_label"],
+        title=own_title or labels["title"],
         intro=intro,
         parts=parts,
         tables=tables,
@@ -209,32 +214,79 @@ def build_chapter(
             for category, zh_name in sorted(name.missing)
         ],
         labels=labels,
+        author=str(agency_name),
     )
 
 
-def in_source_order(records: list[Record]) -> list[Record]:
-    """Imported records in the order their chapter told them (a dated paragraph may follow
-    an undated one), then the others in date order."""
-    imported = [r for r in records if "block" in r.source_ref]
-    imported.sort(
-        key=lambda r: (
-            r.source_ref.get("file", ""),
-            r.source_ref["block"],
-            r.source_ref.get("start", 0),
-        )
-    )
-    return imported + [r for r in records if "block" not in r.source_ref]
+def _source_key(record: Record) -> tuple[str, int] | None:
+    """Where an imported record stood in its chapter (a dated paragraph may follow an
+    undated one); None for a record written in a form."""
+    if "block" not in record.source_ref:
+        return None
+    return (record.source_ref.get("file", ""), record.source_ref.get("start", 0))
 
 
-def paragraphs(items: list[tuple[Record, Item]], language: str, style: str) -> list[Item]:
-    """In prose parts, sentences that shared a paragraph of their chapter share it again:
-    "此外，亦邀請…" leans on the sentence before it for its subject."""
+def part_of(section: prose.Section, language: str, name: Namer, context: dict, labels) -> Part:
+    """One part: the office's heading and lead where it wrote them (translated), else the
+    patterns'; its activities and context sentences in the order the source told them."""
+    kind, style = section.kind, PART_STYLES.get(section.kind, "prose")
+    own_leads, untranslated_lead, items = [], False, []
+    for entry in section.entries:
+        passage = entry.passage
+        if passage is None:
+            record = entry.value
+            bullet = record.source_ref.get("bullet", style == "bullets")
+            item = Item(sentence(record, language, name, context), _is_draft(record), bullet)
+            items.append((record, item))
+        elif passage.untranslated:
+            untranslated_lead |= passage.role == prose.Role.LEAD
+            if passage.role == prose.Role.CONTEXT:
+                name.missing[("passage", passage.original[:40])] = None
+        elif passage.role == prose.Role.LEAD and not items and not passage.is_draft:
+            own_leads.append(passage.text)
+        elif passage.text:  # a draft lead too: as a paragraph, marked
+            items.append((None, Item(passage.text, passage.is_draft)))
+    count = sum(1 for record, _ in items if record is not None)
+    items = paragraphs(items, language)
+    heading = _heading(section, name, labels)
+    if own_leads:
+        lead = own_leads[0]
+        items = [Item(text) for text in own_leads[1:]] + items
+    elif kind and items and (section.heading is None or untranslated_lead):
+        lead = text.render_text(language, f"leads/{kind}.txt", {**context, "count": count})
+    else:
+        lead = ""
+    if not items and not lead:
+        lead = labels["part.none"]
+    return Part(kind, heading, lead, style, items)
+
+
+def _heading(section: prose.Section, name: Namer, labels) -> str:
+    """The office's heading (with its number), else the pattern's for the part's kind; a
+    part the source began without a heading has none."""
+    own = section.heading
+    if own is not None and (own.text or not own.original):
+        return own.text
+    if section.kind:
+        return labels[f"heading.{section.kind}"]
+    name.missing[("passage", own.original[:40])] = None
+    return ""
+
+
+def paragraphs(items: list[tuple[Record | None, Item]], language: str) -> list[Item]:
+    """Sentences that shared a paragraph of their chapter share it again (bullets stay
+    apart): "此外，亦邀請…" leans on the sentence before it for its subject."""
     joined: list[Item] = []
     previous = None
     for record, item in items:
-        place = (record.source_ref.get("file"), record.source_ref.get("block"))
-        same_paragraph = place[1] is not None and place == previous
-        if style == "prose" and joined and same_paragraph and joined[-1].is_draft == item.is_draft:
+        place = (record.source_ref.get("file"), record.source_ref.get("block")) if record else None
+        same_paragraph = place is not None and place[1] is not None and place == previous
+        if (
+            joined
+            and same_paragraph
+            and not (item.bullet or joined[-1].bullet)
+            and joined[-1].is_draft == item.is_draft
+        ):
             space = "" if language == "zh-Hant" else " "
             joined[-1] = Item(f"{joined[-1].text}{space}{item.text}", item.is_draft)
             continue

@@ -17,14 +17,29 @@ from django.utils.translation import get_language
 
 from liaison.accounts.models import Agency
 from liaison.activities.models import Activity
+from liaison.core.registry import Family
 from liaison.core.translation import column_suffix
+from liaison.reports import filtersets, forms, tables
 from liaison.reports.builder import Chapter
+from liaison.reports.choices import PassageRole
+from liaison.reports.models import Passage
 from liaison.reports.render import FORMATS, filename
 from liaison.reports.render.html import context as html_context
 from liaison.reports.services import MissingTranslations, generate
 from liaison.reports.text import LANGUAGES
 
 UI_TO_CHAPTER = {"zh_hant": "zh-Hant", "pt": "pt", "en": "en"}
+
+#: The chapter's own prose (leads, context sentences), edited on the generic pages.
+PASSAGES = Family(
+    model=Passage,
+    namespace="reports",
+    table=tables.PassageTable,
+    filterset=filtersets.PassageFilterSet,
+    form=forms.PassageForm,
+    shortcuts=tuple((role.label, f"role={role.value}") for role in PassageRole),
+)
+FAMILIES = (PASSAGES,)
 
 
 def chapter_request(request) -> dict:

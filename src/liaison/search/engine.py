@@ -1,67 +1,124 @@
-"""Finding the documents that contain every folded term, by the database's own index.
+"""Finding one kind's documents that contain every folded term, newest first, a batch at a
+time, by the database's own index: the work grows with the batches read, never with the
+number of hits (a term found in every record costs what a rare one does).
 
 One interface, the database decides the engine:
 
 - SQLite: FTS5 with the trigram tokenizer answers any term of three characters or more as a
-  substring, from the index (a rare term's first page reads a few rows, not the table).
+  substring, from the index; the kind of record is a column of that index too (its
+  content type as the token `<id>`), so one kind's hits are found without reading the
+  others'. FTS5 hands rowids out in descending order and stops at the batch's end.
   A trigram index cannot answer one or two characters (香港, 廉政): those terms are a LIKE
-  over the folded text, restricted to the trigram candidates when the query has a longer
-  term, a scan of the document table (never of the records) when it has none. A bigram
-  index of our own would be faster for those but doubles the index; the document table is
-  small enough to scan in the time a page allows (see `make bench`).
+  over the folded text, on the trigram candidates when the query has a longer term, else
+  over the kind's documents by the (content type, object) index, newest first (a rare
+  short term reads the kind's documents, never the records).
 - PostgreSQL: pg_trgm's GIN index serves LIKE '%term%' for terms of three characters or
-  more; shorter terms are the same LIKE, which PostgreSQL answers by scanning.
+  more; the planner chooses between it and the (content type, object) index, newest first.
 
 Matching is exact on folded text (search.folding), so both Chinese scripts, widths, case
-and accents meet; ranking puts a hit in the name or title first.
+and accents meet.
 """
 
 from __future__ import annotations
 
-from django.db import connection
-from django.db.models import Case, IntegerField, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Length
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from liaison.search.models import SearchDocument
+from django.db import connection
 
 TRIGRAM = 3
+TABLE = "search_searchdocument"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: int
+    object_id: int
+    title_folded: str
 
 
 def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def matching(terms: list[str]) -> QuerySet[SearchDocument]:
-    """The documents containing every term (already folded)."""
-    documents = SearchDocument.objects.all()
-    by_like = terms
-    if connection.vendor == "sqlite":
-        long = [term for term in terms if len(term) >= TRIGRAM]
-        by_like = [term for term in terms if len(term) < TRIGRAM]
-        if long:
-            expression = " AND ".join(map(_fts_phrase, long))
-            documents = documents.filter(
-                id__in=RawSQL(
-                    "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression]
-                )
-            )
-    for term in by_like:
-        documents = documents.filter(folded__contains=term)
-    return documents
+def _like(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
-def best_first(documents: QuerySet[SearchDocument], terms: list[str]) -> QuerySet:
+def _sqlite_batch(content_type: int, terms: list[str], before: int | None, size: int):
+    long = [term for term in terms if len(term) >= TRIGRAM]
+    short = [term for term in terms if len(term) < TRIGRAM]
+    likes = "".join(" AND d.folded LIKE %s ESCAPE '\\'" for _ in short)
+    params: list = []
+    if long:
+        expression = f'kind : "<{content_type}>" AND folded : ('
+        expression += " AND ".join(map(_fts_phrase, long)) + ")"
+        sql = (
+            f"SELECT d.id, d.object_id, d.title_folded, d.id FROM search_fts f "
+            f"JOIN {TABLE} d ON d.id = f.rowid WHERE search_fts MATCH %s"
+        )
+        params.append(expression)
+        if before is not None:
+            sql += " AND f.rowid < %s"
+            params.append(before)
+        sql += likes + " ORDER BY f.rowid DESC LIMIT %s"
+    else:
+        sql = (
+            f"SELECT d.id, d.object_id, d.title_folded, d.object_id FROM {TABLE} d "
+            "WHERE d.content_type_id = %s"
+        )
+        params.append(content_type)
+        if before is not None:
+            sql += " AND d.object_id < %s"
+            params.append(before)
+        sql += likes + " ORDER BY d.object_id DESC LIMIT %s"
+    return sql, [*params, *map(_like, short), size]
+
+
+def _postgresql_batch(content_type: int, terms: list[str], before: int | None, size: int):
+    sql = (
+        f"SELECT d.id, d.object_id, d.title_folded, d.object_id FROM {TABLE} d "
+        "WHERE d.content_type_id = %s"
+    )
+    params: list = [content_type]
+    if before is not None:
+        sql += " AND d.object_id < %s"
+        params.append(before)
+    sql += "".join(" AND d.folded LIKE %s" for _ in terms)
+    sql += " ORDER BY d.object_id DESC LIMIT %s"
+    return sql, [*params, *map(_like, terms), size]
+
+
+def batches(content_type: int, terms: list[str], size: int) -> Iterator[list[Candidate]]:
+    """The kind's documents containing every term (already folded), `size` at a time, the
+    newest first, read lazily: a caller that has enough stops reading."""
+    build = _sqlite_batch if connection.vendor == "sqlite" else _postgresql_batch
+    before = None
+    while True:
+        sql, params = build(content_type, terms, before, size)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if not rows:
+            return
+        yield [Candidate(*row[:3]) for row in rows]
+        if len(rows) < size:
+            return
+        before = rows[-1][3]
+
+
+def rank(candidate: Candidate, terms: list[str]) -> tuple:
     """A name that is the query ranks first, then one that starts with it, then one that
-    contains it, then a hit elsewhere in the text; shorter names before longer ones."""
-    whole = " ".join(terms)
-    rank = Case(
-        When(title_folded=whole, then=Value(0)),
-        When(title_folded__startswith=terms[0], then=Value(1)),
-        When(title_folded__contains=terms[0], then=Value(2)),
-        default=Value(3),
-        output_field=IntegerField(),
-    )
-    return documents.annotate(rank=rank, title_length=Length("title_folded")).order_by(
-        "rank", "title_length", "-object_id"
-    )
+    contains it, then a hit elsewhere in the text; shorter names before longer ones, newer
+    records before older."""
+    title = candidate.title_folded
+    if title == " ".join(terms):
+        tier = 0
+    elif title.startswith(terms[0]):
+        tier = 1
+    elif terms[0] in title:
+        tier = 2
+    else:
+        tier = 3
+    return tier, len(title), -candidate.object_id

@@ -3,7 +3,8 @@ transaction as every write through the services, and rebuilt whole on demand."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -41,41 +42,58 @@ def document_for(index: SearchIndex, record, content_type: ContentType) -> Searc
     )
 
 
+def _store(index: SearchIndex, records: Iterable[models.Model]) -> None:
+    """Write the records' documents afresh, keeping each document's row (and so its place
+    in the index's newest-first order)."""
+    content_type = ContentType.objects.get_for_model(index.model)
+    documents = [document_for(index, record, content_type) for record in records]
+    existing = dict(
+        SearchDocument.objects.filter(
+            content_type=content_type, object_id__in=[d.object_id for d in documents]
+        ).values_list("object_id", "id")
+    )
+    for document in documents:
+        document.id = existing.get(document.object_id)
+    changed = [document for document in documents if document.id is not None]
+    SearchDocument.objects.bulk_update(changed, ["text", "title_folded", "folded"], BATCH)
+    SearchDocument.objects.bulk_create([d for d in documents if d.id is None], BATCH)
+
+
 def reindex(record) -> None:
     """Write the record's document afresh (read again, with what its text comes from)."""
     index = indexes[type(record)]
-    fresh = index.model._base_manager.prefetch_related(*index.prefetch).get(pk=record.pk)
-    content_type = ContentType.objects.get_for_model(index.model)
-    document = document_for(index, fresh, content_type)
-    SearchDocument.objects.update_or_create(
-        content_type=content_type,
-        object_id=record.pk,
-        defaults={
-            "text": document.text,
-            "title_folded": document.title_folded,
-            "folded": document.folded,
-        },
-    )
+    _store(index, index.model._base_manager.prefetch_related(*index.prefetch).filter(pk=record.pk))
+
+
+def _reindex_linking(item) -> None:
+    """The documents of every record whose text includes this reference data's names."""
+    for index in indexes.values():
+        for name in index.follows:
+            if index.model._meta.get_field(name).related_model is type(item):
+                linking = index.model._base_manager.filter(**{name: item})
+                for batch in _batches(index, linking):
+                    _store(index, batch)
 
 
 def follow_write(record, deleted: bool) -> None:
     """The services' after-write hook (a change of a record's rows, an event, is a write of
-    the record); a deleted record takes its document with it."""
-    if type(record) not in indexes:
-        return
-    if deleted:
+    the record); a deleted record takes its document with it, a renamed place rewrites the
+    documents of the activities held there."""
+    if deleted and type(record) in indexes:
         SearchDocument.objects.filter(
             content_type=ContentType.objects.get_for_model(type(record)), object_id=record.pk
         ).delete()
-    else:
+    elif type(record) in indexes:
         reindex(record)
+    if not deleted:
+        _reindex_linking(record)
 
 
-def _records(index: SearchIndex) -> Iterator[models.Model]:
-    queryset = index.model._base_manager.order_by("pk").prefetch_related(*index.prefetch)
+def _batches(index: SearchIndex, records: models.QuerySet) -> Iterator[list[models.Model]]:
+    queryset = records.order_by("pk").prefetch_related(*index.prefetch)
     last = 0
     while batch := list(queryset.filter(pk__gt=last)[:BATCH]):
-        yield from batch
+        yield batch
         last = batch[-1].pk
 
 
@@ -88,7 +106,7 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
     for index in indexes.values():
         content_type = ContentType.objects.get_for_model(index.model)
         pending: list[SearchDocument] = []
-        for record in _records(index):
+        for record in chain.from_iterable(_batches(index, index.model._base_manager.all())):
             pending.append(document_for(index, record, content_type))
             if len(pending) == BATCH:
                 SearchDocument.objects.bulk_create(pending)

@@ -29,6 +29,10 @@ class SearchDocument(models.Model):
                 fields=["content_type", "object_id"], name="search_document_per_record"
             )
         ]
+        #: A record whose name is the query ranks first, however many hits there are.
+        indexes = [
+            models.Index(fields=["content_type", "title_folded"], name="search_document_named")
+        ]
 
     def __str__(self) -> str:
         return f"{self.content_type_id}:{self.object_id}"

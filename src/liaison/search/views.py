@@ -29,6 +29,7 @@ def search_page(request):
         "kind": kind,
         "kinds": kinds,
         "total": sum(found.count for found in kinds),
+        "more": any(found.more for found in kinds),
         "other_script": _other_script(query) if query and not kinds else "",
         "shorter": max(terms, key=len)[:2] if terms and not kinds else "",
     }

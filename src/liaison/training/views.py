@@ -24,5 +24,4 @@ COURSE_ROWS = Rows(
     save=services.save_attendance,
     delete=services.delete_attendance,
     applies=lambda course: course.kind == ActivityKind.TRAINING,
-    prefetch=("attendance__participant",),
 )

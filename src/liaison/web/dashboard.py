@@ -14,11 +14,12 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.apps import apps
-from django.db.models import CharField, Count, F, Q, QuerySet, Sum, Value
+from django.db.models import CharField, Count, Q, QuerySet, Sum, Value
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from liaison.activities.models import Activity, ActivityBody
+from liaison.agenda.reminders import due_obligations
 from liaison.core.choices import Role, WorkflowState
 from liaison.core.translation import column_suffix
 from liaison.core.visibility import roles_of
@@ -209,14 +210,9 @@ def upcoming_activities(visible: QuerySet[Activity], today: date) -> list[Activi
     )
 
 
-def obligation_deadlines(user) -> list[Obligation]:
-    """Open obligations, the overdue first, then the next ones due."""
-    return list(
-        Obligation.objects.visible_to(user)
-        .filter(status=Obligation.Status.OPEN)
-        .select_related("membership__body")
-        .order_by(F("due_date").asc(), "pk")[:LIST_LENGTH]
-    )
+def obligation_deadlines(user, today: date) -> list[Obligation]:
+    """What the reminders are about: open obligations late or due within 30 days."""
+    return list(due_obligations(Obligation.objects.visible_to(user), today)[:LIST_LENGTH])
 
 
 def build(user, asked_year: str | None) -> Dashboard:
@@ -233,5 +229,5 @@ def build(user, asked_year: str | None) -> Dashboard:
     board.by_unit = hours_by_unit(approved, user)
     board.drafts, board.to_approve = queues(user)
     board.upcoming = upcoming_activities(visible, today)
-    board.deadlines = obligation_deadlines(user)
+    board.deadlines = obligation_deadlines(user, today)
     return board

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from liaison.core import services
-from liaison.core.models import RecordModel
+from liaison.core.models import ChildModel, RecordModel
 from liaison.core.visibility import roles_of
 
 #: The families whose names or titles are translated, with the trilingual field of each.
@@ -26,7 +26,10 @@ FAMILIES = {
     "activities.Topic": "name",
     "people.Unit": "name",
     "activities.Activity": "title",
+    "activities.Event": "title",
     "partners.Obligation": "title",
+    "terminology.Term": "name",
+    "reports.Passage": "text",
 }
 #: The most rows a family shows at once (the rest appear as these are done).
 ROWS = 50
@@ -42,6 +45,13 @@ class Row:
     saved: bool = False
 
     @property
+    def version(self) -> int:
+        """The version a save is checked against: a row's is its record's."""
+        if isinstance(self.item, ChildModel):
+            return self.item.parent_record.version
+        return self.item.version
+
+    @property
     def chinese(self) -> str:
         return getattr(self.item, f"{self.field}_zh_hant")
 
@@ -55,18 +65,26 @@ class Row:
 
 
 def readable(model, user):
-    """Records through the chokepoint; shared reference data for every member."""
+    """Records and their rows through the chokepoint; shared reference data for every
+    member. A row comes with its record, whose version its save is checked against."""
+    if issubclass(model, ChildModel):
+        return model.objects.visible_to(user).select_related(model.parent_field)
     if issubclass(model, RecordModel):
         return model.objects.visible_to(user)
     return model.objects.all() if roles_of(user) else model.objects.none()
 
 
 def may_edit(model, user) -> bool:
+    """Whether the user may change such rows (a child row: its record)."""
+    if issubclass(model, ChildModel):
+        model = model._meta.get_field(model.parent_field).related_model
     return rules.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}", user)
 
 
 def missing(model, field: str, user):
-    return readable(model, user).filter(Q(**{f"{field}_pt": ""}) | Q(**{f"{field}_en": ""}))
+    """Rows with Chinese to translate (a passage may have none: a part without heading)."""
+    rows = readable(model, user).exclude(**{f"{field}_zh_hant": ""})
+    return rows.filter(Q(**{f"{field}_pt": ""}) | Q(**{f"{field}_en": ""}))
 
 
 @login_required
@@ -112,7 +130,11 @@ def translate_row(request, label: str, pk: int):
 
 
 def save(item, user, version: int, data: dict) -> None:
-    if isinstance(item, RecordModel):
+    if isinstance(item, ChildModel):
+        for name, value in data.items():
+            setattr(item, name, value)
+        services.save_child(item, user=user, parent_version=version)
+    elif isinstance(item, RecordModel):
         services.update_record(item, user=user, version=version, data=data)
     else:
         for name, value in data.items():

@@ -11,11 +11,11 @@ register = template.Library()
 def family_menu(context):
     request = context["request"]
     match = request.resolver_match
-    current = match.namespace if match else ""
+    namespace = match.namespace if match else ""
+    url_name = (match.url_name if match else None) or ""  # a 404, or a pattern without a name
     entries = []
     for family in registry.navigation(request.user):
         url = family.url("list")
-        is_current = match is not None and family.namespace == current
-        is_current = is_current and match.url_name.startswith(f"{family.name}_")
+        is_current = family.namespace == namespace and url_name.startswith(f"{family.name}_")
         entries.append((family.label, url, is_current, family.shortcuts))
     return {"entries": entries, "active": any(entry[2] for entry in entries)}

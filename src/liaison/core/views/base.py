@@ -22,12 +22,15 @@ class FamilyView(LoginRequiredMixin, View):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def object_rows(self, user):
+        return self.family.record_rows(user)
+
     def get_object(self):
         """The record, if the user may see it; a hidden record is simply not there (404)."""
         user = self.request.user
-        record = get_object_or_404(self.family.detail_rows(user), pk=self.kwargs["pk"])
-        if self.family.is_record:  # read through the chokepoint: its permissions need not ask
-            record.__dict__["_visible_to"] = {user.pk: True}
+        record = get_object_or_404(self.object_rows(user), pk=self.kwargs["pk"])
+        # read through the chokepoint: its permissions and history need not ask again
+        record.__dict__["_visible_to"] = {user.pk: True}
         return record
 
     def template(self, suffix: str):

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django_tables2 import RequestConfig
 
 from liaison.core import services
+from liaison.core.posted import is_stored_integer
 from liaison.core.views.base import FamilyView
 
 BULK_ACTIONS = {"submit": services.submit, "approve": services.approve}
@@ -68,7 +69,7 @@ class BulkView(FamilyView):
         versions = {}
         for value in request.POST.getlist("pk"):
             pk, _sep, version = value.partition(":")
-            if pk.isdigit() and version.isdigit():
+            if is_stored_integer(pk) and is_stored_integer(version):
                 versions[int(pk)] = int(version)
         done, refused = 0, []
         for record in self.family.visible(request.user).filter(pk__in=versions):

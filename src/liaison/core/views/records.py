@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from liaison.audit.services import log_view
 from liaison.core import registry, services
 from liaison.core.history import history_for
+from liaison.core.posted import OUT_OF_DATE, posted_version
 from liaison.core.services import StaleRecordError
+from liaison.core.signals import record_shown
 from liaison.core.views.base import FamilyView
 from liaison.core.views.display import detail_rows
 from liaison.core.views.lists import error_messages
@@ -32,11 +33,16 @@ def allowed(user, action: str, record) -> bool:
 class DetailView(FamilyView):
     action = "detail"
 
+    def object_rows(self, user):
+        """The record with what its panels read along (whether they have anything)."""
+        annotations = registry.panel_annotations(self.family.model)
+        return super().object_rows(user).annotate(**annotations)
+
     def get(self, request, pk):
         record = self.get_object()
-        if getattr(record, "is_confidential", False):
-            log_view(record, request.user)
+        record_shown(record, request.user)
         family = self.family
+        family.read_shown(record, request.user)
         may_change = family.form is not None and allowed(request.user, "change", record)
         actions = [
             (step, reverse(family.url_name("workflow"), kwargs={"pk": record.pk, "step": step}))
@@ -158,8 +164,11 @@ class DeleteView(FamilyView):
 
     def post(self, request, pk):
         record = self.get_object()
-        version = request.POST.get("version", "")
-        version = int(version) if version.isdigit() else record.version
+        services.require_perm(request.user, "delete", record)
+        version = posted_version(request.POST.get("version", ""))
+        if version is None:
+            messages.error(request, OUT_OF_DATE)
+            return HttpResponseRedirect(self.family.url("detail", record.pk))
         try:
             if self.family.is_reference:
                 services.delete_reference(record, user=request.user, version=version)
@@ -187,8 +196,11 @@ class WorkflowView(FamilyView):
         if step not in WORKFLOW or not self.family.is_record:
             raise PermissionDenied
         record = self.get_object()
-        version = request.POST.get("version", "")
-        arguments = {"user": request.user, "version": int(version) if version.isdigit() else 0}
+        version = posted_version(request.POST.get("version", ""))
+        if version is None:
+            messages.error(request, OUT_OF_DATE)
+            return HttpResponseRedirect(self.family.url("detail", record.pk))
+        arguments = {"user": request.user, "version": version}
         if step == "reject":
             arguments["reason"] = request.POST.get("reason", "")
         try:

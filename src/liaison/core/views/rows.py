@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from liaison.core.posted import OUT_OF_DATE, posted_version
 from liaison.core.views.base import FamilyView
 from liaison.core.views.lists import error_messages
 
@@ -55,13 +56,19 @@ class RowsView(FamilyView):
         if spec is None:
             raise Http404
         record = self.get_object()
-        version = request.POST.get(f"{rows}-version") or request.POST.get("version", "")
+        posted = request.POST.get(f"{rows}-version") or request.POST.get("version", "")
         try:
             if row is None:
                 self.add(spec, record)
             else:
-                item = get_object_or_404(getattr(record, rows).all(), pk=row)
-                spec.delete(item, user=request.user, parent_version=int(version or 0))
+                model = spec.form._meta.model
+                visible = model.objects.visible_to(request.user).filter(
+                    **{model.parent_field: record}
+                )
+                item = get_object_or_404(visible, pk=row)
+                if (version := posted_version(posted)) is None:
+                    raise ValidationError(OUT_OF_DATE)
+                spec.delete(item, user=request.user, parent_version=version)
                 messages.success(request, _("Removed: %(row)s") % {"row": item})
         except (PermissionDenied, ValidationError) as error:
             for line in error_messages(error):

@@ -10,6 +10,7 @@ from .entities import Body, EntityFinder, _name_start, introduced_bodies
 from .kinds import kind_from_wording
 from .latin import latin_language
 from .mentions import find_dates
+from .passages import ParsedPassage, chapter_passages, section_passages
 from .registry import Registry
 from .script import looks_simplified, to_traditional
 from .structure import (
@@ -59,6 +60,8 @@ class Provenance:
     start: int
     end: int
     source: str
+    #: Whether the source gives it as a bullet ("- 赴香港出席…") rather than a paragraph.
+    bullet: bool = False
 
 
 @dataclass
@@ -102,6 +105,8 @@ class ParsedChapter:
     introduction: str
     activities: list[ParsedActivity] = field(default_factory=list)
     normalized_text: str = ""
+    #: The chapter's own prose around its activities (title, introduction, headings, leads).
+    passages: list[ParsedPassage] = field(default_factory=list)
 
     def to_contract(self) -> dict:
         """The import contract's JSON (docs/import-contract.md), with a few extra keys."""
@@ -152,10 +157,18 @@ def parse_chapter(
     author = _detect_latin_author(shape, registry) if latin else _detect_author(shape)
     introduced = {} if latin else introduced_bodies("\n".join(shape.introduction), registry)
     finder = EntityFinder(registry, home=_detect_home(folded), author=author, introduced=introduced)
-    activities = []
+    activities, passages = [], []
     for section in shape.sections:
+        found, left = [], []
         for block in section.blocks:
-            activities += _block_activities(finder, section.heading, section.kind, block, latin)
+            block_found, block_left = _block_activities(
+                finder, section.heading, section.kind, block, latin
+            )
+            found += block_found
+            left += block_left
+        activities += found
+        first = found[0].provenance.start if found else None
+        passages += section_passages(normalized, section, left, first)
     if detected is not None:
         activities = [_dated(activity, detected) for activity in activities]
     if not activities or not (shape.sections or shape.title):
@@ -167,6 +180,8 @@ def parse_chapter(
         activities = [_as_written(activity, folded, normalized) for activity in activities]
         title = " ".join(_written(part, folded, normalized) for part in title.split(" "))
         introduction = _written(introduction, folded, normalized)
+    blocks = {block.start for section in shape.sections for block in section.blocks}
+    opening = chapter_passages(folded, normalized, title, shape.introduction, blocks)
     return ParsedChapter(
         year=year if year is not None else detected,
         language=language,
@@ -174,17 +189,23 @@ def parse_chapter(
         introduction=introduction,
         activities=activities,
         normalized_text=normalized,
+        passages=opening + passages,
     )
 
 
 def _block_activities(
     finder: EntityFinder, heading: str, kind: str | None, block, latin: bool
-) -> list[ParsedActivity]:
+) -> tuple[list[ParsedActivity], list[tuple[int, int]]]:
+    """The block's activities, and the spans (in the text) of its sentences that report
+    none: a lead, a context sentence, a sentence saying nothing took place."""
     found: list[ParsedActivity] = []
+    left: list[tuple[int, int]] = []
     for begin, end in sentences(block.text):
         sentence = block.text[begin:end].strip()
         begin += len(block.text[begin:end]) - len(block.text[begin:end].lstrip())
+        span = (block.start + begin, block.start + begin + len(sentence))
         if is_lead(sentence) or reports_nothing(sentence):
+            left.append(span)
             continue
         # A Latin sentence's opening clauses belong to it ("Em Junho, a convite de…, o CCAC").
         trim = 0 if block.bullet or latin else activity_start(sentence)
@@ -198,6 +219,8 @@ def _block_activities(
         if not (reports or (block.bullet and not found)):
             if block.bullet and found:
                 _extend(found[-1], block, end)
+            else:
+                left.append(span)
             continue
         found.append(
             ParsedActivity(
@@ -215,10 +238,11 @@ def _block_activities(
                     block.start + begin + trim,
                     block.start + begin + len(sentence),
                     sentence,
+                    block.bullet,
                 ),
             )
         )
-    return found
+    return found, left
 
 
 # "Over the year we ran nine capacity-building activities…", "年內…接待了多個代表團":
@@ -254,7 +278,7 @@ def _extend(activity: ParsedActivity, block, end: int) -> None:
     extra = block.text[p.end - block.start : end]
     activity.text += extra
     activity.provenance = Provenance(
-        p.section, p.block, p.start, block.start + end, p.source + extra
+        p.section, p.block, p.start, block.start + end, p.source + extra, p.bullet
     )
 
 

@@ -52,6 +52,9 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     #: The year heading it is under, on a page that reports several years.
     year: int | None = None
+    #: The heading's line as the source writes it (with its number), and where it starts.
+    line: str = ""
+    start: int = 0
 
 
 @dataclass
@@ -79,13 +82,15 @@ def outline(normalized: str) -> Outline:
         year_heading = YEAR_HEADING.match(line)
         if year_heading:
             year = int(year_heading.group(1) or year_heading.group(2))
-            result.sections.append(Section(line, None, year=year))
+            result.sections.append(Section(line, None, year=year, line=line, start=start))
         elif titled and not result.sections:
             title_parts.append(line)
         elif titled:
             continue  # the chapter's title again, as a running header: not a part
         elif heading:
-            result.sections.append(Section(body, heading_kind(body), year=year))
+            result.sections.append(
+                Section(body, heading_kind(body), year=year, line=line, start=start)
+            )
         elif not result.sections:
             result.introduction.append(line)
         else:
@@ -120,6 +125,7 @@ def _headingless(result: Outline, normalized: str) -> None:
             skip = marker.end() if marker else 0
             section.blocks.append(Block(index, start + skip, line[skip:], bullet=bool(marker)))
     if section.blocks:
+        section.start = section.blocks[0].start
         result.sections.append(section)
 
 

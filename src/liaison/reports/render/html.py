@@ -6,12 +6,19 @@ charts), and the web preview includes `reports/_chapter.html`, so screen, file a
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from liaison.reports import charts
 from liaison.reports.builder import Chapter
 from liaison.reports.text import DJANGO_LANGUAGES
+
+#: The chapter's style sheet: a static file for the web preview (no inline style there),
+#: written into the standalone file and the PDF.
+CHAPTER_CSS = Path(__file__).resolve().parents[1] / "static" / "reports" / "chapter.css"
 
 
 def render(chapter: Chapter) -> bytes:
@@ -20,7 +27,12 @@ def render(chapter: Chapter) -> bytes:
 
 def to_html(chapter: Chapter, *, for_print: bool = False) -> str:
     with translation.override(DJANGO_LANGUAGES[chapter.language]):
-        return render_to_string("reports/chapter.html", context(chapter, for_print=for_print))
+        page = {**context(chapter, for_print=for_print), "chapter_css": chapter_css()}
+        return render_to_string("reports/chapter.html", page)
+
+
+def chapter_css() -> str:
+    return mark_safe(CHAPTER_CSS.read_text("utf-8"))
 
 
 def context(chapter: Chapter, *, for_print: bool = False) -> dict:

@@ -18,12 +18,10 @@ def to_markdown(chapter: Chapter) -> str:
         blocks.append(f"> {labels['drafts_note']}")
     blocks.append(chapter.intro)
     for part in chapter.parts:
-        blocks += [f"## {part.heading}", part.lead]
-        items = [chapter.marked(item) for item in part.items]
-        if part.style == "bullets" and items:
-            blocks.append("\n".join(f"- {text}" for text in items))
-        else:
-            blocks += items
+        blocks += [f"## {part.heading}" if part.heading else "", part.lead]
+        for bullets, items in part.runs:
+            texts = [chapter.marked(item) for item in items]
+            blocks += ["\n".join(f"- {text}" for text in texts)] if bullets else texts
     if chapter.tables:
         blocks.append(f"## {labels['statistics']}")
         blocks += [table_markdown(table) for table in chapter.tables if table.rows]

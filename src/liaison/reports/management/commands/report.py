@@ -15,6 +15,8 @@ from liaison.reports.render import FORMATS, filename
 from liaison.reports.services import MissingTranslations, generate
 from liaison.reports.text import LANGUAGES
 
+#: The years a chapter may be written for: the Macao SAR's, to the end of the century.
+YEARS = range(1999, 2101)
 CLASSIFICATIONS = {
     "public": Classification.PUBLIC,
     "internal": Classification.INTERNAL,
@@ -56,6 +58,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if options["year"] not in YEARS:
+            raise CommandError(
+                f"The year {options['year']} is out of range ({YEARS.start}–{YEARS.stop - 1})."
+            )
+        if options["output"] is not None:
+            self.check_output(Path(options["output"]))
         language = self.language(options["lang"])
         fmt = options["format"].lower()
         if fmt not in FORMATS:
@@ -92,8 +100,18 @@ class Command(BaseCommand):
             self.stdout.write(content.decode("utf-8"), ending="")
             return
         path = Path(output or filename(chapter, fmt))
-        path.write_bytes(content)
+        try:
+            path.write_bytes(content)
+        except OSError as error:
+            raise CommandError(f"Cannot write “{path}”: {error.strerror}.") from None
         self.stderr.write(f"Wrote {path} ({len(content):,} bytes).")
+
+    def check_output(self, path: Path) -> None:
+        """Refuse, before anything is generated, a file that could not be written."""
+        if path.is_dir():
+            raise CommandError(f"“{path}” is a folder; give the file to write, with its name.")
+        if not path.parent.is_dir():
+            raise CommandError(f"The folder “{path.parent}” does not exist.")
 
     def language(self, value: str) -> str:
         for language in LANGUAGES:
