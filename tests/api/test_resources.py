@@ -102,6 +102,8 @@ def test_the_chapter_in_any_format_and_language(api_client, viewer, agency):
     docx = client.get("/api/v1/chapter/?year=2024&lang=en&format=docx")
     assert docx.status_code == 200 and docx.content.startswith(b"PK")
     assert client.get("/api/v1/chapter/?format=exe").status_code == 422
+    for year in (1998, 2101):  # the command's bounds, not the records' (1990)
+        assert client.get(f"/api/v1/chapter/?year={year}").status_code == 422
 
 
 def test_the_calendar_feed_shows_what_the_caller_may_see(api_client, viewer, editor, agency):

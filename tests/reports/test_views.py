@@ -46,6 +46,13 @@ def test_preview_shows_the_chapter_and_links_every_format(client, viewer, record
     assert AuditEvent.objects.filter(kind=AuditEvent.Kind.REPORT_GENERATED, actor=viewer).exists()
 
 
+@pytest.mark.parametrize("asked", ["1998", "2101", "twenty"])
+def test_a_year_no_chapter_can_have_shows_the_latest(client, viewer, records, asked):
+    client.force_login(viewer)
+    page = client.get(reverse("reports:preview"), {"year": asked, "lang": "zh-Hant"})
+    assert page.status_code == 200 and "赴香港出席會議。" in page.content.decode()
+
+
 def test_drafts_shown_marked_to_an_editor_who_asks(client, editor, records):
     client.force_login(editor)
     page = client.get(reverse("reports:preview"), {"year": 2024, "drafts": "1"}).content.decode()

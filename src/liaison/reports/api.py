@@ -10,6 +10,7 @@ from ninja import Field, ModelSchema, Query, Router, Schema
 from liaison.api.errors import ApiError, errors
 from liaison.api.records import record_routes
 from liaison.api.schemas import RECORD_FIELDS
+from liaison.reports.choices import CHAPTER_YEARS
 from liaison.reports.forms import PassageForm
 from liaison.reports.models import Passage
 from liaison.reports.render import FORMATS, filename
@@ -29,7 +30,12 @@ record_routes(router, PASSAGES, path="passages", out=PassageOut)
 
 
 class ChapterParams(Schema):
-    year: int | None = Field(None, ge=1990, le=2100, description="Default: the latest year.")
+    year: int | None = Field(
+        None,
+        ge=CHAPTER_YEARS.start,
+        le=CHAPTER_YEARS.stop - 1,
+        description="Default: the latest year.",
+    )
     lang: Literal["zh-Hant", "pt", "en"] | None = None
     format: Literal[tuple(FORMATS)] = "html"
     drafts: Literal["0", "1"] = Field("0", description="1: a draft that may include drafts.")

@@ -21,7 +21,7 @@ from liaison.core.registry import Family
 from liaison.core.translation import column_suffix
 from liaison.reports import filtersets, forms, tables
 from liaison.reports.builder import Chapter
-from liaison.reports.choices import PassageRole
+from liaison.reports.choices import CHAPTER_YEARS, PassageRole
 from liaison.reports.models import Passage
 from liaison.reports.render import FORMATS, filename
 from liaison.reports.render.html import context as html_context
@@ -53,6 +53,8 @@ def chapter_request(request) -> dict:
     visible = Activity.objects.visible_to(request.user)
     try:
         year = int(request.GET["year"])
+        if year not in CHAPTER_YEARS:
+            raise ValueError(year)
     except (KeyError, ValueError):
         latest = visible.filter(agency=agency).order_by("-year").values_list("year", flat=True)
         year = latest.first() or timezone.localdate().year - 1

@@ -10,13 +10,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from liaison.accounts.models import Agency
 from liaison.core.choices import Classification
+from liaison.reports.choices import CHAPTER_YEARS as YEARS
 from liaison.reports.queries import DEFAULT_CLASSIFICATION
 from liaison.reports.render import FORMATS, filename
 from liaison.reports.services import MissingTranslations, generate
 from liaison.reports.text import LANGUAGES
 
-#: The years a chapter may be written for: the Macao SAR's, to the end of the century.
-YEARS = range(1999, 2101)
 CLASSIFICATIONS = {
     "public": Classification.PUBLIC,
     "internal": Classification.INTERNAL,
