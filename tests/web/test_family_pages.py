@@ -2,6 +2,8 @@
 who may see them, hidden rows are never listed nor opened (query counts:
 test_query_counts.py)."""
 
+import re
+
 import pytest
 import rules
 
@@ -109,3 +111,14 @@ def test_confidential_rows_of_others_stay_hidden_in_every_list(make_user, login,
         page = client.get(family.url("list"))
         assert secret.pk not in {row.record.pk for row in page.context["table"].paginated_rows}
         assert client.get(family.url("detail", secret.pk)).status_code == 404
+
+
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_column_headers_start_with_a_capital_in_english(name, make_user, login):
+    """Model fields' verbose names are lower case; a header is a label and reads as one."""
+    family = FAMILIES[name]
+    user = make_user(Role.ADMINISTRATOR, Role.REGISTER_OFFICER, username="chief")
+    page = login(user).get(family.url("list"), HTTP_ACCEPT_LANGUAGE="en")
+    headers = re.findall(r'<th scope="col"[^>]*>\s*(?:<a [^>]*>)?([^<]+)', page.content.decode())
+    words = [header.strip() for header in headers if header.strip()]
+    assert words and all(word[0].isupper() for word in words), words
