@@ -136,6 +136,9 @@ def test_an_outbound_visit_from_draft_to_approved_and_back(
     page.select_option("form.filter-form select[name=kind]", "outbound_visit")
     page.wait_for_url("**/activities/?*kind=outbound_visit*")  # htmx, no reload
     assert says["title"] in page.locator("#results").inner_text()  # in the reader's language
+    choose(page.locator("form.filter-form"), "body", "監察")  # typed, never a list of all
+    page.wait_for_url("**/activities/?*body=*")
+    assert says["title"] in page.locator("#results").inner_text()
     assert approved_count(page, live_server, says) == before + 1
 
     stale = context.new_page()  # the same user, in a second tab opened before the edit

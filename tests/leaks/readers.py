@@ -104,7 +104,7 @@ def web_pages(public: dict) -> list[tuple[str, str]]:
                 (f"web search {family.name}", urls["list"] + "?q=LKM"),
             ]
         if family.search_fields:  # the form's chooser of linked records
-            chooser = reverse(family.url_name("autocomplete")) + "?field=link&many=1"
+            chooser = reverse(family.url_name("autocomplete")) + "?field=link&type=checkbox"
             pages += [
                 (f"chooser {family.name}", chooser + "&q=LKM"),
                 (f"chooser zh {family.name}", chooser + "&q=機密"),

@@ -11,7 +11,7 @@ from tests.web.test_activity_pages import form_data
 
 pytestmark = pytest.mark.django_db
 
-BODY_CHOOSER = "/partners/bodies/autocomplete/?field=body_roles-body&many=0&id=id_body"
+BODY_CHOOSER = "/partners/bodies/autocomplete/?field=body_roles-body&type=radio&id=id_body"
 
 
 def test_suggestions_come_through_the_chokepoint(login, editor, agency, other_agency):
@@ -26,7 +26,9 @@ def test_suggestions_come_through_the_chokepoint(login, editor, agency, other_ag
     assert 'type="radio" name="body_roles-body"' in page
     staff = StaffFactory(agency=agency, name_zh_hant="陳大文", name_latin="Chan Tai Man")
     page = (
-        login(editor).get("/people/staff/autocomplete/?field=staff&many=0&q=chan").content.decode()
+        login(editor)
+        .get("/people/staff/autocomplete/?field=staff&type=radio&q=chan")
+        .content.decode()
     )
     assert f'value="{staff.pk}"' in page
 
@@ -51,7 +53,7 @@ def test_the_activity_form_lists_only_the_chosen_places(login, editor, agency):
 
 
 def test_a_place_is_added_from_inside_the_form(login, editor, viewer):
-    url = "/partners/places/quick-add/?field=places&many=1&id=id_places"
+    url = "/partners/places/quick-add/?field=places&type=checkbox&id=id_places"
     client = login(editor)
     assert 'name="new-places-name_zh_hant"' in client.get(url).content.decode()
     response = client.post(
@@ -81,7 +83,7 @@ def test_a_place_is_added_from_inside_the_form(login, editor, viewer):
 
 
 def test_a_body_added_from_inside_the_form_is_a_draft_of_the_users_agency(login, editor, agency):
-    url = "/partners/bodies/quick-add/?field=body_roles-body&many=0&id=id_body_roles-body"
+    url = "/partners/bodies/quick-add/?field=body_roles-body&type=radio&id=id_body_roles-body"
     login(editor).post(
         url,
         {
@@ -91,3 +93,23 @@ def test_a_body_added_from_inside_the_form_is_a_draft_of_the_users_agency(login,
     )
     body = PartnerBody.objects.get(name_zh_hant="廉政公署（香港）")
     assert (body.agency, body.state, body.created_by) == (agency, WorkflowState.DRAFT, editor)
+
+
+def test_a_list_filter_chooses_a_body_by_typing_and_names_only_the_chosen_one(
+    login, viewer, agency
+):
+    chosen = PartnerBodyFactory(agency=agency, name_zh_hant="聯合國毒品和犯罪問題辦公室")
+    other = PartnerBodyFactory(agency=agency, name_zh_hant="國際反貪局聯合會")
+    linked = ActivityFactory(agency=agency, title_zh_hant="出席維也納會議")
+    linked.bodies.add(chosen, through_defaults={"role": "host"})
+    ActivityFactory(agency=agency, title_zh_hant="另一活動")
+    client = login(viewer)
+    blank = client.get("/activities/").content.decode()
+    assert chosen.name_zh_hant not in blank and other.name_zh_hant not in blank
+    page = client.get("/activities/", {"body": chosen.pk}).content.decode()
+    # an optional choice is a box, so unticking it clears the filter
+    assert f'type="checkbox" name="body" value="{chosen.pk}" checked' in page
+    assert other.name_zh_hant not in page
+    assert "出席維也納會議" in page and "另一活動" not in page
+    # the chooser's own search box is no part of the filter form (its q is the list's search)
+    assert 'name="q" form=""' in page and "quick-add" not in page

@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.activities.models import Activity, ActivityBody
 from liaison.agenda.choices import OBLIGATION, EntryKind
-from liaison.core.filtersets import visible
+from liaison.core.filtersets import ChoosingFilterSet, visible
 from liaison.partners.models import Obligation, PartnerBody
 
 
-class CalendarFilterSet(django_filters.FilterSet):
+class CalendarFilterSet(ChoosingFilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=EntryKind.choices, method="of_kind", empty_label=_("Every kind")
     )

@@ -4,10 +4,12 @@ search over the family's names (the same filtersets later serve the API, exports
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.choices import Classification, WorkflowState
+from liaison.core.forms import chooser
 
 
 def visible(model):
@@ -21,7 +23,19 @@ def visible(model):
     return queryset
 
 
-class SearchFilterSet(django_filters.FilterSet):
+class ChoosingFilterSet(django_filters.FilterSet):
+    @property
+    def form(self):
+        """The filter form, where a body, place or person is chosen by typing: a select of
+        every one of them would weigh a network's page down (and the API parses the same)."""
+        if not hasattr(self, "_form"):
+            for field in super().form.fields.values():
+                if isinstance(field, forms.ModelChoiceField):
+                    chooser(field, quick_add=False)
+        return self._form
+
+
+class SearchFilterSet(ChoosingFilterSet):
     """A `q` box that looks for its words in `search_fields`."""
 
     search_fields: tuple[str, ...] = ()

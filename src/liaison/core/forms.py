@@ -78,12 +78,16 @@ class RecordForm(forms.ModelForm):
         return rows
 
 
-def chooser(field: forms.ModelChoiceField) -> None:
-    """Links to a family with search fields are chosen by typing, not from a full list."""
+def chooser(field: forms.ModelChoiceField, quick_add: bool = True) -> None:
+    """Links to a family with search fields are chosen by typing, not from a full list
+    (a list's filters choose so too, without the short form that adds a record)."""
     family = registry.family_of(field.queryset.model)
     if family is None or not family.search_fields:
         return
     many = isinstance(field, forms.ModelMultipleChoiceField)
-    widget = (AutocompleteSelectMultiple if many else AutocompleteSelect)(family)
+    widget = (AutocompleteSelectMultiple if many else AutocompleteSelect)(
+        family, quick_add=quick_add
+    )
     widget.is_required = field.required
+    widget.choices = field.choices  # the field hands its queryset to its widget when set
     field.widget = widget

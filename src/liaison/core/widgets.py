@@ -15,9 +15,10 @@ class AutocompleteSelect(forms.Select):
     template_name = "core/widgets/autocomplete.html"
     allow_multiple_selected = False
 
-    def __init__(self, family, attrs=None):
+    def __init__(self, family, attrs=None, quick_add=True):
         super().__init__(attrs)
         self.family = family
+        self.quick_add = quick_add and bool(family.quick_add)
 
     def chosen(self, value) -> list:
         """The chosen records (only those: one query, none when nothing is chosen)."""
@@ -27,16 +28,22 @@ class AutocompleteSelect(forms.Select):
             return []
         return list(self.choices.queryset.filter(pk__in=wanted))
 
+    def input_type_for_choices(self) -> str:
+        """Boxes for many, and for an optional one (unticking it clears the choice, which a
+        radio button cannot); a radio button for a required one."""
+        return "checkbox" if self.allow_multiple_selected or not self.is_required else "radio"
+
     def get_context(self, name, value, attrs):
         context = super(forms.Select, self).get_context(name, value, attrs)
-        query = f"?field={name}&many={int(self.allow_multiple_selected)}&id={attrs.get('id', '')}"
+        box = self.input_type_for_choices()
+        query = f"?field={name}&type={box}&id={attrs.get('id', '')}"
         family = self.family
         context["widget"].update(
             chosen=self.chosen(value),
             many=self.allow_multiple_selected,
-            input_type="checkbox" if self.allow_multiple_selected else "radio",
+            input_type=box,
             search_url=reverse(family.url_name("autocomplete")) + query,
-            add_url=reverse(family.url_name("quick_add")) + query if family.quick_add else "",
+            add_url=reverse(family.url_name("quick_add")) + query if self.quick_add else "",
             add_label=family.model._meta.verbose_name,
         )
         return context

@@ -23,17 +23,16 @@ FIELD_NAME = re.compile(r"^[\w-]{1,100}$")
 
 
 class ChooserView(FamilyView):
-    """What every chooser request says: the form field's name, one or many, its id."""
+    """What every chooser request says: the form field's name, its boxes' type, its id."""
 
     def chooser(self) -> dict:
         params = self.request.GET
         name, widget_id = params.get("field", ""), params.get("id", "")
         if not FIELD_NAME.match(name) or (widget_id and not FIELD_NAME.match(widget_id)):
             raise Http404
-        many = params.get("many") == "1"
         return {
             "name": name,
-            "type": "checkbox" if many else "radio",
+            "type": "checkbox" if params.get("type") == "checkbox" else "radio",
             "chosen_id": f"{widget_id}-chosen",
         }
 
