@@ -1,6 +1,6 @@
 """An outbound visit's whole life in a real browser, as the office lives it, in Chinese and
-in English: created with its place, body and member through the choosers; submitted;
-approved by someone else; found in the list by a filter; counted on the dashboard; edited
+in English: created with its place, body and member through the choosers; a file attached;
+submitted; approved by someone else; found in the list by a filter; counted on the dashboard; edited
 back to draft; its history read as a sentence; a stale edit that keeps the input; the
 language switched; no sideways scroll at phone width."""
 
@@ -88,14 +88,24 @@ def add_row(page, rows: str, field: str, typed: str, **choices: str) -> None:
     page.wait_for_load_state()
 
 
+def attach(page, name: str) -> None:
+    """Attach a text file from the record's files panel."""
+    files = page.locator("section.attachments")
+    files.locator("summary").click()
+    upload = {"name": name, "mimeType": "text/plain", "buffer": b"visit report\n"}
+    files.locator("input[type=file]").set_input_files(upload)
+    files.locator("form.upload-form button[type=submit]").click()
+
+
 def approved_count(page, live_server, says) -> int:
     page.goto(f"{live_server.url}/?year=2024")
     return int(re.search(says["approved"], page.locator("main").inner_text()).group(1))
 
 
 def test_an_outbound_visit_from_draft_to_approved_and_back(
-    live_server, browser, context, language, office
+    live_server, browser, context, language, office, settings, tmp_path
 ):
+    settings.MEDIA_ROOT = tmp_path
     says = SAYS[language]
     editor, approver = office
     page = context.new_page()
@@ -118,6 +128,9 @@ def test_an_outbound_visit_from_draft_to_approved_and_back(
     main = page.locator("main")
     assert "國家監察委員會" in main.inner_text() or "National Supervisory" in main.inner_text()
     assert "陳大文" in main.inner_text() or "Chan Tai Man" in main.inner_text()
+    attach(page, "visit-report.txt")
+    page.wait_for_url(f"{detail}#files")
+    assert "visit-report.txt" in page.locator("section.attachments").inner_text()
     page.locator("form.workflow-submit button").click()
     page.wait_for_url(detail)
     assert page.locator(".state-submitted").is_visible()

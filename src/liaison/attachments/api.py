@@ -21,10 +21,6 @@ from liaison.core.services import StaleRecordError, require_perm
 router = Router(tags=["attachments"])
 
 
-def record_families() -> dict[str, registry.Family]:
-    return {family.name: family for family in registry.families() if family.is_record}
-
-
 class RecordRef(Schema):
     record_type: str = Field(..., max_length=40, description="The record's kind, e.g. activity.")
     record_id: int = Field(..., ge=1)
@@ -51,7 +47,7 @@ class AttachmentOut(Schema):
 
 
 def visible_record(request, ref: RecordRef):
-    family = record_families().get(ref.record_type)
+    family = registry.record_family(ref.record_type)
     if family is None:
         raise ApiError(422, _("No such kind of record."), errors={"record_type": [ref.record_type]})
     return get_object_or_404(family.visible(request.user), pk=ref.record_id)

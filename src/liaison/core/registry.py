@@ -218,6 +218,11 @@ def family_of(model: type[models.Model]) -> Family | None:
     return _families.get(model)
 
 
+def record_family(name: str) -> Family | None:
+    """The family of records (not reference data) named `name` in URLs and the API."""
+    return next((f for f in _families.values() if f.is_record and f.name == name), None)
+
+
 def navigation(user) -> list[Family]:
     """The families the user finds in the menu."""
     return [family for family in _families.values() if family.shown_to(user)]
