@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from decimal import Decimal
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 PASSWORD = "bench-password-0"
 CITIES = ["香港", "北京", "廣州", "深圳", "維也納", "新加坡", "首爾", "里斯本", "巴黎", "東京"]
 EVENTS = ["研討會", "工作會議", "培訓班", "交流訪問", "年會", "論壇", "考察", "簽署備忘錄"]
@@ -119,6 +119,7 @@ def generate(size: Size) -> None:
     from liaison.activities.choices import ActivityKind, BodyRole, DatePrecision
     from liaison.activities.models import Activity, ActivityBody
     from liaison.core.choices import Classification, RegionGroup, Role, WorkflowState
+    from liaison.core.statistics import refresh_statistics
     from liaison.partners.models import PartnerBody
     from liaison.people.models import Staff, Unit
     from liaison.search.indexing import rebuild
@@ -253,6 +254,7 @@ def generate(size: Size) -> None:
         progress.advance(done - progress.done)
 
     rebuild(report)
+    refresh_statistics()  # the planner's, as a server process would find them
 
 
 PASSWORD_HASH = ""  # set by prepare(): one hash for every officer (argon2 is slow on purpose)

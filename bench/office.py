@@ -43,6 +43,7 @@ def build_office(activities: int = 5000, bodies: int = 300, places: int = 200) -
     from liaison.activities.choices import ActivityKind, BodyRole, DatePrecision
     from liaison.activities.models import Activity, ActivityBody, DelegationMember, Event
     from liaison.core.choices import RegionGroup, Role, WorkflowState
+    from liaison.core.statistics import refresh_statistics
     from liaison.partners.models import PartnerBody, Place
     from liaison.people.models import Staff, Unit
     from liaison.training.models import Attendance
@@ -152,6 +153,7 @@ def build_office(activities: int = 5000, bodies: int = 300, places: int = 200) -
         ),
         batch_size=BATCH,
     )
+    refresh_statistics()  # as a new server process would find them (liaison.core.statistics)
     return Office(
         agency=agency,
         viewer=user(agency, "viewer", Role.VIEWER),

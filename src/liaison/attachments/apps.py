@@ -7,7 +7,7 @@ class AttachmentsConfig(AppConfig):
     verbose_name = _("Attachments")
 
     def ready(self) -> None:
-        from liaison.attachments.panels import files_panel
+        from liaison.attachments.panels import HAS_FILES, files_panel, has_files
         from liaison.core import registry
 
-        registry.add_detail_panel(files_panel)
+        registry.add_detail_panel(files_panel, {HAS_FILES: has_files})

@@ -2,11 +2,24 @@
 
 import rules
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from liaison.attachments.forms import AttachmentUploadForm
 from liaison.attachments.models import Attachment
 from liaison.core.models import RecordModel
+
+#: Whether the record has files: read with the record, so a page without any asks no more.
+HAS_FILES = "has_attachments"
+
+
+def has_files(model):
+    if not issubclass(model, RecordModel):
+        return None
+    files = Attachment.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id=OuterRef("pk")
+    )
+    return Exists(files)
 
 
 def files_panel(record, user):
@@ -15,9 +28,11 @@ def files_panel(record, user):
     view that checks the permission again."""
     if not isinstance(record, RecordModel):
         return None
-    files = Attachment.objects.filter(
-        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
-    )
+    files = Attachment.objects.none()
+    if getattr(record, HAS_FILES, True):
+        files = Attachment.objects.filter(
+            content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+        )
     opts = record._meta
     may_change = rules.has_perm(f"{opts.app_label}.change_{opts.model_name}", user, record)
     upload = reverse("attachments:upload", args=[opts.model_name, record.pk])

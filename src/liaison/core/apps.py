@@ -7,8 +7,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
         from liaison.core.models import RecordModel, ReferenceModel
         from liaison.core.permissions import register_record_rules, register_reference_rules
+        from liaison.core.statistics import analyse_sqlite_once
+
+        connection_created.connect(analyse_sqlite_once)
 
         for model in apps.get_models():
             if issubclass(model, RecordModel):
