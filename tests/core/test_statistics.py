@@ -1,0 +1,35 @@
+"""The planner's statistics: a process's first SQLite connection analyses the database, once,
+so join orders are chosen from the tables' sizes rather than guessed."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from liaison.core import statistics
+from tests.factories import ActivityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def analysed_tables() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tbl FROM sqlite_stat1")
+        return {table for (table,) in cursor.fetchall()}
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL's autovacuum analyses")
+def test_a_process_first_connection_analyses_once(monkeypatch):
+    ActivityFactory()
+    monkeypatch.setattr(statistics, "_analysed", set())
+    statistics.analyse_sqlite_once(None, connection)
+    assert "activities_activity" in analysed_tables()
+    with CaptureQueriesContext(connection) as queries:
+        statistics.analyse_sqlite_once(None, connection)
+    assert len(queries) == 0
+
+
+def test_refresh_statistics_runs_on_either_database():
+    ActivityFactory()
+    with CaptureQueriesContext(connection) as queries:
+        statistics.refresh_statistics()
+    assert queries.captured_queries[-1]["sql"] == "ANALYZE"
