@@ -27,6 +27,7 @@ def test_the_sample_keeps_its_title_introduction_headings_leads_and_context():
         ("heading", "convention_review", "四、《聯合國反腐敗公約》"),
         ("lead", "convention_review", "2024年，廉政公署繼續配"),
         ("heading", "training", "五、人員培訓"),  # no lead: its first sentence is an activity
+        ("context", "training", "廉政公署致力提高辦案人"),  # "除上述課程外…": no course of its own
     ]
     found = [(p.role, p.part, p.text) for p in parsed.passages]
     assert len(found) == len(expected)

@@ -131,3 +131,13 @@ def test_portuguese_chapter_keeps_its_wording_in_portuguese_columns(editor):
     assert activity.title_pt and activity.title_zh_hant
     event = Event.objects.exclude(title_pt="").first()
     assert event.title_zh_hant == event.title_pt
+
+
+def test_the_mode_and_a_courses_scope_are_saved_as_the_sentence_says(sample_text, editor):
+    save(sample_text, editor)
+    meeting = Activity.objects.get(summary_zh_hant__contains="赴荷蘭海牙出席")
+    assert meeting.mode == "in_person"
+    own = Activity.objects.get(summary_zh_hant__contains="邀請專業導師")
+    sent = Activity.objects.get(summary_zh_hant__contains="赴杭州")
+    assert (own.training_scope, sent.training_scope) == ("internal", "external")
+    assert not Activity.objects.filter(title_zh_hant__startswith="還積極安排人員").exists()

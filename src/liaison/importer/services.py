@@ -264,6 +264,8 @@ def _activity_data(item: dict, year: int, key: str, source_name: str, linker: _L
         **summary,
         "year": year,
         **dates,
+        "mode": item.get("mode") or "",
+        "training_scope": item.get("training_scope") or "",
         "source_text": item["text"],
         "source_ref": {"file": source_name, "year": year, **item.get("source", {})},
         "import_key": key,

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field, replace
 from .entities import Body, EntityFinder, _name_start, introduced_bodies
 from .kinds import kind_from_wording
 from .latin import latin_language
+from .manner import find_mode, find_training_scope
 from .mentions import find_dates
 from .passages import ParsedPassage, chapter_passages, section_passages
 from .registry import Registry
@@ -79,6 +80,9 @@ class ParsedActivity:
     #: ISO dates when the sentence gives the day ("5月13日至17日", "3–5 June").
     start_date: str | None = None
     end_date: str | None = None
+    #: How it took place and, for a course, whose it was (parser.manner); "": not said.
+    mode: str = ""
+    training_scope: str = ""
 
     def to_contract(self) -> dict:
         return {
@@ -92,6 +96,8 @@ class ParsedActivity:
             "events": list(self.events),
             "month": self.month,
             "topics": list(self.topics),
+            "mode": self.mode,
+            "training_scope": self.training_scope,
             "bodies": [asdict(body) for body in self.organizations],
             "source": asdict(self.provenance),
         }
@@ -222,9 +228,10 @@ def _block_activities(
             else:
                 left.append(span)
             continue
+        kind_of = kind or kind_from_wording(sentence)
         found.append(
             ParsedActivity(
-                kind=kind or kind_from_wording(sentence),
+                kind=kind_of,
                 kind_from="heading" if kind else "wording",
                 text=sentence[trim:],
                 places=entities.places,
@@ -232,6 +239,8 @@ def _block_activities(
                 events=entities.events,
                 month=entities.month,
                 topics=entities.topics,
+                mode=find_mode(sentence, kind_of),
+                training_scope=find_training_scope(sentence, kind_of),
                 provenance=Provenance(
                     heading,
                     block.index,

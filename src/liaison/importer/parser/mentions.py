@@ -43,6 +43,9 @@ _TOPICS = re.compile(
 )
 _TOPIC_SPLIT = re.compile(r"以及|、|及|和|與")
 _TOPIC_TRIM = re.compile(r"(?:等|項目|方面|內容|的|範疇)+$")
+_TOPIC_LEAD = re.compile(r"^(?:之|的|各項|各類|一系列|多項|有關|關於)+")
+# "舉辦之各項與廉政公署職能有關的培訓": what courses relate to is a clause, not their topics.
+_RELATED_CLAUSE = re.compile(r"(?:有關|相關)$")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int, str]]:
@@ -65,8 +68,11 @@ def find_month(text: str) -> int | None:
 def find_topics(text: str) -> list[str]:
     topics: list[str] = []
     for match in _TOPICS.finditer(text):
-        for part in _TOPIC_SPLIT.split(match.group(1) or match.group(2)):
-            part = _TOPIC_TRIM.sub("", part.strip())
+        listed = match.group(1) or match.group(2)
+        if _RELATED_CLAUSE.search(listed):
+            continue
+        for part in _TOPIC_SPLIT.split(listed):
+            part = _TOPIC_LEAD.sub("", _TOPIC_TRIM.sub("", part.strip()))
             if len(part) >= 2 and part not in topics:
                 topics.append(part)
     return topics
