@@ -141,3 +141,12 @@ def test_the_mode_and_a_courses_scope_are_saved_as_the_sentence_says(sample_text
     sent = Activity.objects.get(summary_zh_hant__contains="赴杭州")
     assert (own.training_scope, sent.training_scope) == ("internal", "external")
     assert not Activity.objects.filter(title_zh_hant__startswith="還積極安排人員").exists()
+
+
+def test_a_visiting_delegation_is_a_visitor_from_its_origin(sample_text, editor):
+    save(sample_text, editor)
+    delegation = PartnerBody.objects.get(name_zh_hant="印尼檢察官代表團")
+    assert delegation.kind == PartnerBody.Kind.DELEGATION
+    assert (delegation.place.name_zh_hant, delegation.region_group) == ("印尼", "abroad")
+    commission = PartnerBody.objects.get(name_zh_hant="廣東省監察委員會")
+    assert commission.kind != PartnerBody.Kind.DELEGATION

@@ -9,6 +9,7 @@ import pytest
 from liaison.activities.choices import ActivityKind, BodyRole, DatePrecision, Mode
 from liaison.activities.models import Activity, ActivityBody
 from liaison.core.choices import Classification, RegionGroup, WorkflowState
+from liaison.partners.models import PartnerBody
 from liaison.reports.builder import build_chapter
 from liaison.reports.queries import ChapterScope
 from liaison.reports.render import render
@@ -247,3 +248,32 @@ def test_chinese_prose_says_its_month_when_the_summary_does_not(agency):
         "在6月，派員參加會議。",
         "在6月派員受訓。",
     ]
+
+
+def test_a_visiting_delegation_counts_by_its_origin_not_as_a_partner(agency):
+    indonesia = PlaceFactory(name_zh_hant="印尼", region_group=RegionGroup.ABROAD)
+    delegation = PartnerBodyFactory(
+        agency=agency,
+        name_zh_hant="印尼檢察官代表團",
+        kind=PartnerBody.Kind.DELEGATION,
+        place=indonesia,
+        region_group=RegionGroup.ABROAD,
+    )
+    visit = ActivityFactory(agency=agency, kind=ActivityKind.INBOUND_VISIT)
+    ActivityBody.objects.create(activity=visit, body=delegation, role=BodyRole.VISITOR)
+    tables = {table.key: table for table in build_chapter(agency, 2024, "zh-Hant").tables}
+    assert {row[0]: row[1] for row in tables["by_region"].rows}["外地"] == 1
+    assert tables["by_body"].rows == []
+
+
+def test_the_top_bodies_break_a_tie_alphabetically_and_say_so(agency):
+    for n, name in enumerate("ABCDEFGHIJKL"):
+        body = PartnerBodyFactory(agency=agency, name_zh_hant=f"機構{name}", name_en=f"Body {name}")
+        for _ in range(3 if n < 8 else 2 if n < 11 else 1):
+            activity = ActivityFactory(agency=agency, kind=ActivityKind.MEETING)
+            ActivityBody.objects.create(activity=activity, body=body, role=BodyRole.HOST)
+    table = {t.key: t for t in build_chapter(agency, 2024, "en").tables}["by_body"]
+    names = [row[0] for row in table.rows]
+    assert len(names) == 10  # eight with three, then two of the three with two, by name
+    assert names[8:] == ["Body I", "Body J"] and names[0] == "Body A"
+    assert "ten bodies" in table.note and "alphabetically" in table.note

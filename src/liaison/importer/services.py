@@ -96,6 +96,10 @@ def _bodies_seen_by(user):
     return PartnerBody.objects.visible_to(user).filter(agency=user.agency_id)
 
 
+#: What a visiting delegation's name ends with.
+DELEGATIONS = ("代表團", "考察團", "訪問團")
+
+
 @cache
 def _seed_names(filename: str, key: str) -> dict[str, dict]:
     """The seed data's pt/en names and kinds, to fill in new places and bodies."""
@@ -201,6 +205,7 @@ class _Linker:
                 "acronym": acronyms[0] if acronyms else "",
                 "aliases": seed.get("aliases", []),
                 "region_group": seed.get("region", ""),
+                **({} if seed else self.delegation(name)),
             },
             reason="import",
         )
@@ -208,6 +213,20 @@ class _Linker:
             self.bodies.setdefault(fold(written), body)
         self.summary.bodies_created.append(name)
         return body
+
+    def delegation(self, name: str) -> dict:
+        """A visiting delegation's kind and origin, from its name ("印尼檢察官代表團": from
+        Indonesia, abroad), so it counts as a visitor from there, never as a partner."""
+        if not name.endswith(DELEGATIONS):
+            return {}
+        known = {fold(place): place for place in _seed_names("gazetteer.json", "places")}
+        origins = [written for written in (*known, *self.places) if fold(name).startswith(written)]
+        found = {"kind": PartnerBody.Kind.DELEGATION}
+        if origins:
+            longest = max(origins, key=len)
+            place = self.place(known.get(longest) or self.places[longest].name_zh_hant)
+            found.update(place=place, region_group=place.region_group)
+        return found
 
     def topic(self, name: str) -> Topic:
         known = Topic.objects.filter(name_zh_hant=name).first()

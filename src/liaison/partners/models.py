@@ -72,6 +72,9 @@ class PartnerBody(TrilingualNameModel, RecordModel):
         INTERNATIONAL = "international", _("International organisation or network")
         ACADEMY = "academy", _("Academy or university")
         COMPANY = "company", _("Company")
+        #: People who came on a visit ("印尼檢察官代表團"): a visitor with its origin, not a
+        #: partner the statistics count.
+        DELEGATION = "delegation", _("Visiting delegation")
         OTHER = "other", _("Other")
 
     acronym = models.CharField(_("acronym"), max_length=40, blank=True, db_index=True)

@@ -20,6 +20,7 @@ from django.db.models import Count, QuerySet, Sum
 from liaison.activities.choices import ActivityKind, Mode
 from liaison.activities.models import Activity, ActivityBody
 from liaison.core.choices import RegionGroup
+from liaison.partners.models import PartnerBody
 from liaison.reports.queries import ChapterScope, Name, names
 from liaison.training.models import Attendance
 
@@ -104,17 +105,24 @@ def count_by_region(
     return counts
 
 
-def count_by_body(
-    activities: QuerySet[Activity], limit: int, scope: ChapterScope
-) -> list[tuple[Name, int]]:
-    """The `limit` bodies taking part in the most activities, whatever their role."""
+def count_by_body(activities: QuerySet[Activity], scope: ChapterScope) -> list[tuple[Name, int]]:
+    """Every body taking part in the activities, whatever its role, with its number of
+    activities, most first; a visiting delegation is a visitor, counted by its origin in the
+    regions, not a partner."""
     ranked = (
         scope.links(ActivityBody, activities)
+        .exclude(body__kind=PartnerBody.Kind.DELEGATION)
         .values_list("body", *names("body__name"), "body__kind")
         .annotate(n=Count("activity", distinct=True))
-        .order_by("-n", "body__name_zh_hant")[: limit + 1]
+        .order_by("-n", "body__name_zh_hant")
     )
     return [(Name(*name), n) for _, *name, n in ranked]
+
+
+def leading(ranked: list[tuple[str, int]], limit: int) -> list[tuple[str, int]]:
+    """The first `limit` of `ranked` by number, a tie broken alphabetically by the name the
+    reader reads (which also decides who makes the cut), as the table's note says."""
+    return sorted(ranked, key=lambda row: (-row[1], row[0].casefold()))[:limit]
 
 
 @dataclass
@@ -214,15 +222,16 @@ class TableBuilder:
         ]
 
     def by_body(self, activities: QuerySet[Activity]) -> Table:
-        ranked = count_by_body(activities, TOP_BODIES, self.scope)
+        ranked = [(self.name(b, "body"), n) for b, n in count_by_body(activities, self.scope)]
+        listed = leading(ranked, TOP_BODIES)
         table = Table(
             key="by_body",
             title=self.label("table.by_body"),
             columns=[self.label("column.by_body"), self.label("column.year")],
         )
-        table.rows = [[self.name(body, "body"), n] for body, n in ranked[:TOP_BODIES]]
-        if len(ranked) > TOP_BODIES:
-            table.note = self.label("note.by_body")
+        table.rows = [list(row) for row in listed]
+        notes = [self.label("note.by_body")] if len(listed) < len(ranked) else []
+        table.note = " ".join([*notes, self.label("note.by_body_order")]) if listed else ""
         return table
 
     def by_unit(self, now: Training, before: Training | None) -> Table:
