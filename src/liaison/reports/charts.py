@@ -9,6 +9,7 @@ library took twenty times as long per chart, more than all the rest of a chapter
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,6 +27,7 @@ INK, AXIS = "#222222", "#333333"
 TITLE_SIZE, LABEL_SIZE, VALUE_SIZE = 10, 9, 8
 BAR_PT, GROUP_GAP_PT = 13, 7
 TOP_PT = 26  # the title's line, with the legend on its right
+LINE_PT = LABEL_SIZE + 2  # a row label's lines when it is too long for one
 
 
 @dataclass
@@ -60,11 +62,12 @@ def layout(table: Table) -> Layout:
     chart.texts.append(Text(0, TITLE_SIZE + 2, table.title, TITLE_SIZE))
     columns = table.chart_columns
     names = [str(table.columns[column]) for column in columns]
-    legend = sum(measure(name, LABEL_SIZE) + 23 for name in names) if len(columns) > 1 else 0
+    # Always a legend: it says what the bars are (a year's count, hours attended).
+    legend = sum(measure(name, LABEL_SIZE) + 23 for name in names)
     # The legend goes on the title's line, or under it when the two would meet.
     drop = 0 if measure(table.title, TITLE_SIZE) + legend + 12 < WIDTH_PT else TITLE_SIZE + 5
     legend_x = WIDTH_PT
-    for index, name in reversed(list(enumerate(names)) if legend else []):
+    for index, name in reversed(list(enumerate(names))):
         legend_x -= measure(name, LABEL_SIZE)
         chart.texts.append(Text(legend_x, TITLE_SIZE + 2 + drop, name, LABEL_SIZE))
         legend_x -= 11
@@ -74,23 +77,48 @@ def layout(table: Table) -> Layout:
 
     rows = table.body_rows
     values = [[float(row[column]) for column in columns] for row in rows]
-    labels = [str(row[0]) for row in rows]
-    left = min(WIDTH_PT * 0.45, max(measure(label, LABEL_SIZE) for label in labels) + 8)
+    room = WIDTH_PT * 0.45 - 8
+    labels = [wrap(str(row[0]), LABEL_SIZE, room) for row in rows]
+    left = max(measure(line, LABEL_SIZE) for lines in labels for line in lines) + 8
     widest_value = max(measure(f"{value:g}", VALUE_SIZE) for row in values for value in row)
     scale = (WIDTH_PT - left - widest_value - 6) / (max(map(max, values)) or 1)
-    group = BAR_PT * len(columns) + GROUP_GAP_PT
-    for position, (label, row) in enumerate(zip(labels, values, strict=True)):
-        top = plot_top + position * group
-        middle = top + BAR_PT * len(columns) / 2
-        chart.texts.append(Text(left - 5, middle + LABEL_SIZE * 0.35, label, LABEL_SIZE, True))
+    top = plot_top
+    for lines, row in zip(labels, values, strict=True):
+        bars = BAR_PT * len(columns)
+        height = max(bars, len(lines) * LINE_PT)
+        middle = top + height / 2
+        first = middle - (len(lines) - 1) * LINE_PT / 2 + LABEL_SIZE * 0.35
+        for number, line in enumerate(lines):
+            chart.texts.append(Text(left - 5, first + number * LINE_PT, line, LABEL_SIZE, True))
+        bar_top = top + (height - bars) / 2
         for index, value in enumerate(row):
-            y = top + index * BAR_PT
+            y = bar_top + index * BAR_PT
             chart.rects.append((left, y, value * scale, BAR_PT - 1, COLOURS[index % 2]))
             baseline = y + BAR_PT / 2 + VALUE_SIZE * 0.3
             chart.texts.append(Text(left + value * scale + 3, baseline, f"{value:g}", VALUE_SIZE))
-    chart.height = plot_top + len(rows) * group
+        top += height + GROUP_GAP_PT
+    chart.height = top
     chart.rects.append((left - 0.4, plot_top - 3, 0.8, chart.height - plot_top, AXIS))
     return chart
+
+
+def wrap(label: str, size: float, room: float) -> list[str]:
+    """The label in lines no wider than `room`: broken between words, or between characters
+    in Chinese (which has no spaces), so no label runs off the chart's left edge."""
+    lines: list[str] = []
+    line = ""
+    for token in re.findall(r"\S+\s*|\s+", label) if " " in label else list(label):
+        if line and measure((line + token).rstrip(), size) > room:
+            lines.append(line.rstrip())
+            line = ""
+        while measure(token.rstrip(), size) > room:  # one word longer than the room
+            cut = max(
+                1, next(n for n in range(len(token), 0, -1) if measure(token[:n], size) <= room)
+            )
+            lines.append(token[:cut])
+            token = token[cut:]
+        line += token
+    return [*lines, line.rstrip()] if line.strip() else lines or [""]
 
 
 def svg(table: Table) -> str:
