@@ -150,3 +150,4 @@ def test_a_visiting_delegation_is_a_visitor_from_its_origin(sample_text, editor)
     assert (delegation.place.name_zh_hant, delegation.region_group) == ("印尼", "abroad")
     commission = PartnerBody.objects.get(name_zh_hant="廣東省監察委員會")
     assert commission.kind != PartnerBody.Kind.DELEGATION
+    assert (commission.place.name_zh_hant, commission.region_group) == ("廣東", "mainland")

@@ -197,36 +197,35 @@ class _Linker:
             return None
         seed = _seed_names("bodies.json", "bodies").get(name, {})
         acronyms = seed.get("acronyms") or ([acronym] if acronym else [])
-        body = services.create_record(
-            PartnerBody,
-            user=self.user,
-            data={
-                **self.names("name", name, seed),
-                "acronym": acronyms[0] if acronyms else "",
-                "aliases": seed.get("aliases", []),
-                "region_group": seed.get("region", ""),
-                **({} if seed else self.delegation(name)),
-            },
-            reason="import",
-        )
+        data = {
+            **self.names("name", name, seed),
+            "acronym": acronyms[0] if acronyms else "",
+            "aliases": seed.get("aliases", []),
+            "region_group": seed.get("region", ""),
+        }
+        if not seed:  # a body the seed data does not know: its seat and kind from its name
+            if seat := self.seat(name):
+                data.update(place=seat, region_group=seat.region_group)
+            if name.endswith(DELEGATIONS):  # a visitor from its seat, not a partner
+                data["kind"] = PartnerBody.Kind.DELEGATION
+        body = services.create_record(PartnerBody, user=self.user, data=data, reason="import")
         for written in body.all_names:
             self.bodies.setdefault(fold(written), body)
         self.summary.bodies_created.append(name)
         return body
 
-    def delegation(self, name: str) -> dict:
-        """A visiting delegation's kind and origin, from its name ("印尼檢察官代表團": from
-        Indonesia, abroad), so it counts as a visitor from there, never as a partner."""
-        if not name.endswith(DELEGATIONS):
-            return {}
-        known = {fold(place): place for place in _seed_names("gazetteer.json", "places")}
-        origins = [written for written in (*known, *self.places) if fold(name).startswith(written)]
-        found = {"kind": PartnerBody.Kind.DELEGATION}
-        if origins:
-            longest = max(origins, key=len)
-            place = self.place(known.get(longest) or self.places[longest].name_zh_hant)
-            found.update(place=place, region_group=place.region_group)
-        return found
+    def seat(self, name: str) -> Place | None:
+        """Where a body named in Chinese sits, from the place its name begins with
+        ("廣東省監察委員會": Guangdong; "印尼檢察官代表團": Indonesia), as Chinese names do."""
+        known = {}
+        for place, item in _seed_names("gazetteer.json", "places").items():
+            for written in (place, *item.get("aliases", [])):
+                known[fold(written)] = place
+        for written, place in self.places.items():
+            known.setdefault(written, place.name_zh_hant)
+        folded = fold(name)
+        starts = [written for written in known if folded.startswith(written) and written != folded]
+        return self.place(known[max(starts, key=len)]) if starts else None
 
     def topic(self, name: str) -> Topic:
         known = Topic.objects.filter(name_zh_hant=name).first()
