@@ -273,10 +273,19 @@ def sheet_preview(client, kind="activity", rows=NAMING_THE_SECRET_RECORDS) -> tu
     return response.status_code, normalised(response.content.decode())
 
 
+#: A new officer given the confidential officer's staff number: unique only among the
+#: officers anyone may see, like a body's name.
+AN_OFFICER_OF_THE_SECRET_OFFICERS_NUMBER = [
+    ["staff number", "name (Chinese)", "unit"],
+    ["LKMK1", "新同事", "open"],
+]
+
+
 def sheet_previews(client) -> list[tuple[int, str]]:
     return [
         sheet_preview(client),
         sheet_preview(client, "body", A_BODY_OF_THE_SECRET_BODYS_NAME),
+        sheet_preview(client, "staff", AN_OFFICER_OF_THE_SECRET_OFFICERS_NUMBER),
     ]
 
 

@@ -158,7 +158,12 @@ class Membership(RecordModel):
         ordering = ["body__name_zh_hant"]
         constraints = [
             *record_constraints("membership"),
-            models.UniqueConstraint(fields=["agency", "body"], name="membership_unique_body"),
+            models.UniqueConstraint(  # among the memberships anyone may see, as a body's name
+                fields=["agency", "body"],
+                condition=~models.Q(classification=Classification.CONFIDENTIAL),
+                name="membership_unique_body",
+                violation_error_message=_("The agency already has a membership of this body."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(until__isnull=True)
                 | models.Q(since__isnull=True)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from liaison.core.choices import Classification
 from liaison.core.models import RecordModel, record_constraints, record_indexes
 from liaison.core.translation import TrilingualNameModel, chinese_required
 
@@ -23,7 +24,14 @@ class Unit(TrilingualNameModel, RecordModel):
         ordering = ["code"]
         constraints = [
             *record_constraints("unit"),
-            models.UniqueConstraint(fields=["agency", "code"], name="unit_unique_code"),
+            # Unique among the units anyone may see: a code refused because a confidential
+            # unit has it would tell that unit exists (as a body's name, partners.models).
+            models.UniqueConstraint(
+                fields=["agency", "code"],
+                condition=~models.Q(classification=Classification.CONFIDENTIAL),
+                name="unit_unique_code",
+                violation_error_message=_("Another unit of the agency has this code."),
+            ),
             chinese_required("unit", "name"),
         ]
         indexes = record_indexes("unit")
@@ -56,7 +64,12 @@ class Staff(RecordModel):
         ordering = ["unit__code", "name_zh_hant"]
         constraints = [
             *record_constraints("staff"),
-            models.UniqueConstraint(fields=["agency", "staff_number"], name="staff_unique_number"),
+            models.UniqueConstraint(  # among the officers anyone may see, as a unit's code
+                fields=["agency", "staff_number"],
+                condition=~models.Q(classification=Classification.CONFIDENTIAL),
+                name="staff_unique_number",
+                violation_error_message=_("Another officer of the agency has this staff number."),
+            ),
             chinese_required("staff", "name"),
         ]
         indexes = record_indexes("staff")
