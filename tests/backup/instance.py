@@ -56,12 +56,15 @@ def populate() -> None:
 
 
 def contents() -> dict:
-    """Every row of every table and the SHA-256 of every stored file."""
+    """Every row of every table and the SHA-256 of every stored file (not SQLite's planner
+    statistics, which each new process refreshes: liaison.core.statistics)."""
     from django.core.files.storage import default_storage
 
     tables = {}
     with connection.cursor() as cursor:
         for table in sorted(connection.introspection.table_names()):
+            if table.startswith("sqlite_"):
+                continue
             cursor.execute(f'SELECT * FROM "{table}" ORDER BY 1')
             tables[table] = [[str(value) for value in row] for row in cursor.fetchall()]
     files = {}

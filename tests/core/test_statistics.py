@@ -33,3 +33,19 @@ def test_refresh_statistics_runs_on_either_database():
     with CaptureQueriesContext(connection) as queries:
         statistics.refresh_statistics()
     assert queries.captured_queries[-1]["sql"] == "ANALYZE"
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="a file database of SQLite's")
+def test_a_new_empty_sqlite_database_is_left_empty(tmp_path):
+    import sqlite3
+
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    path = tmp_path / "new.sqlite3"
+    fresh = DatabaseWrapper({**connection.settings_dict, "NAME": str(path)}, alias="fresh")
+    try:
+        statistics.analyse(fresh)
+    finally:
+        fresh.close()
+    tables = sqlite3.connect(path).execute("SELECT name FROM sqlite_master").fetchall()
+    assert tables == []

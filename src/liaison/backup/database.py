@@ -64,8 +64,9 @@ def restore(source: Path) -> None:
 
 
 def is_empty() -> bool:
-    """No table at all: a new database, never migrated."""
-    return not connection.introspection.table_names()
+    """No table at all: a new database, never migrated (SQLite's own statistics tables,
+    which an ANALYZE makes, are no data)."""
+    return not [t for t in connection.introspection.table_names() if not t.startswith("sqlite_")]
 
 
 def migrations() -> dict[str, str]:

@@ -23,6 +23,9 @@ def refresh_statistics(using: str = "default") -> None:
 def analyse(connection) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
+            cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1")
+            if cursor.fetchone() is None:
+                return  # a new, empty database: nothing to analyse, and it stays empty
             cursor.execute(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
         cursor.execute("ANALYZE")
 
