@@ -151,3 +151,11 @@ def test_a_visiting_delegation_is_a_visitor_from_its_origin(sample_text, editor)
     commission = PartnerBody.objects.get(name_zh_hant="廣東省監察委員會")
     assert commission.kind != PartnerBody.Kind.DELEGATION
     assert (commission.place.name_zh_hant, commission.region_group) == ("廣東", "mainland")
+
+
+def test_a_body_s_seat_is_a_whole_place_name_it_begins_with(editor):
+    india = Place.objects.create(name_zh_hant="印度", name_en="India", kind="country")
+    linker = importer._Linker(editor, importer.ImportSummary(), "en")
+    assert linker.seat("India Anti-Corruption Bureau") == india
+    assert linker.seat("Indiana University") is None
+    assert linker.seat("印度中央調查局") == india

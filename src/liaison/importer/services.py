@@ -223,8 +223,15 @@ class _Linker:
                 known[fold(written)] = place
         for written, place in self.places.items():
             known.setdefault(written, place.name_zh_hant)
-        folded = fold(name)
-        starts = [written for written in known if folded.startswith(written) and written != folded]
+        folded, words = fold(name), re.findall(r"\w+", name)
+        leading_words = {fold(" ".join(words[:n])) for n in range(1, len(words))}
+        starts = [
+            written
+            for written in known
+            if written != folded
+            # Chinese names run on without spaces; Latin ones begin with whole words
+            and (written in leading_words if written.isascii() else folded.startswith(written))
+        ]
         return self.place(known[max(starts, key=len)]) if starts else None
 
     def topic(self, name: str) -> Topic:
