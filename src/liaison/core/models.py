@@ -126,6 +126,18 @@ class RecordModel(TrackedModel, VersionedModel):
         return answers[user.pk]
 
 
+def unique_among_visible(*fields: str, name: str, message) -> models.UniqueConstraint:
+    """Unique among the records anyone may see: a confidential record is left out, since a
+    value refused because a record nobody else may see holds it (a body's name, a staff
+    number) would tell its writer that record exists."""
+    return models.UniqueConstraint(
+        fields=list(fields),
+        condition=~models.Q(classification=Classification.CONFIDENTIAL),
+        name=name,
+        violation_error_message=message,
+    )
+
+
 def record_constraints(model_name: str) -> list[models.BaseConstraint]:
     """Check constraints every record table carries (named per table, as Django requires)."""
     return [

@@ -8,13 +8,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from liaison.core.choices import Classification, RegionGroup
+from liaison.core.choices import RegionGroup
 from liaison.core.models import (
     RecordModel,
     ReferenceModel,
     WebAddressField,
     record_constraints,
     record_indexes,
+    unique_among_visible,
 )
 from liaison.core.translation import TrilingualNameModel, TrilingualTitleModel, chinese_required
 from liaison.partners.choices import (
@@ -112,13 +113,11 @@ class PartnerBody(TrilingualNameModel, RecordModel):
         ordering = ["name_zh_hant"]
         constraints = [
             *record_constraints("partnerbody"),
-            # A confidential body is left out: a name refused because a body nobody else
-            # may see has it would tell them that body exists (an import, a form).
-            models.UniqueConstraint(
-                fields=["agency", "name_zh_hant"],
-                condition=~models.Q(classification=Classification.CONFIDENTIAL),
+            unique_among_visible(
+                "agency",
+                "name_zh_hant",
                 name="partnerbody_unique_name_per_agency",
-                violation_error_message=_("Another body of the agency has this Chinese name."),
+                message=_("Another body of the agency has this Chinese name."),
             ),
             chinese_required("partnerbody", "name"),
         ]
@@ -158,11 +157,11 @@ class Membership(RecordModel):
         ordering = ["body__name_zh_hant"]
         constraints = [
             *record_constraints("membership"),
-            models.UniqueConstraint(  # among the memberships anyone may see, as a body's name
-                fields=["agency", "body"],
-                condition=~models.Q(classification=Classification.CONFIDENTIAL),
+            unique_among_visible(
+                "agency",
+                "body",
                 name="membership_unique_body",
-                violation_error_message=_("The agency already has a membership of this body."),
+                message=_("The agency already has a membership of this body."),
             ),
             models.CheckConstraint(
                 condition=models.Q(until__isnull=True)

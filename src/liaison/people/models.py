@@ -8,8 +8,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from liaison.core.choices import Classification
-from liaison.core.models import RecordModel, record_constraints, record_indexes
+from liaison.core.models import (
+    RecordModel,
+    record_constraints,
+    record_indexes,
+    unique_among_visible,
+)
 from liaison.core.translation import TrilingualNameModel, chinese_required
 
 
@@ -24,13 +28,11 @@ class Unit(TrilingualNameModel, RecordModel):
         ordering = ["code"]
         constraints = [
             *record_constraints("unit"),
-            # Unique among the units anyone may see: a code refused because a confidential
-            # unit has it would tell that unit exists (as a body's name, partners.models).
-            models.UniqueConstraint(
-                fields=["agency", "code"],
-                condition=~models.Q(classification=Classification.CONFIDENTIAL),
+            unique_among_visible(
+                "agency",
+                "code",
                 name="unit_unique_code",
-                violation_error_message=_("Another unit of the agency has this code."),
+                message=_("Another unit of the agency has this code."),
             ),
             chinese_required("unit", "name"),
         ]
@@ -64,11 +66,11 @@ class Staff(RecordModel):
         ordering = ["unit__code", "name_zh_hant"]
         constraints = [
             *record_constraints("staff"),
-            models.UniqueConstraint(  # among the officers anyone may see, as a unit's code
-                fields=["agency", "staff_number"],
-                condition=~models.Q(classification=Classification.CONFIDENTIAL),
+            unique_among_visible(
+                "agency",
+                "staff_number",
                 name="staff_unique_number",
-                violation_error_message=_("Another officer of the agency has this staff number."),
+                message=_("Another officer of the agency has this staff number."),
             ),
             chinese_required("staff", "name"),
         ]
