@@ -1,5 +1,6 @@
 """One gunicorn host killed mid-run: the balancer routes around it, and no request that
-was answered is lost (every acknowledged write is in the database)."""
+was answered is lost (every acknowledged write is in the database); only what was in flight
+on the victim goes unanswered."""
 
 import os
 import signal
@@ -51,6 +52,8 @@ def test_a_host_killed_mid_run_loses_no_answered_request(network, world, restart
                     outcomes.append(("read", host, response.status_code, killed.is_set()))
             except requests.ConnectionError:
                 outcomes.append(("error", None, None, killed.is_set()))
+            except requests.exceptions.ChunkedEncodingError:  # the victim died mid-answer
+                outcomes.append(("cut", None, None, killed.is_set()))
             time.sleep(0.01)
         return outcomes
 
@@ -66,7 +69,10 @@ def test_a_host_killed_mid_run_loses_no_answered_request(network, world, restart
     acknowledged = [o[1] for o in outcomes if o[0] == "write" and o[2] == 302]
     refused = [o for o in outcomes if o[0] == "write" and o[2] != 302]
     assert all(o[2] == 502 for o in refused), refused  # the balancer's: never sent twice
-    assert len(refused) < CLIENTS, refused  # at most the writes in flight on the victim
+    # An answer the victim was sending when it died is cut short: never answered, so not
+    # lost; with the refusals, at most one request in flight per other client.
+    cut = [o for o in outcomes if o[0] == "cut"]
+    assert len(refused) + len(cut) < CLIENTS, (refused, cut)
     with psycopg.connect(network["primary_url"]) as primary:
         query = "SELECT count(*) FROM activities_activity WHERE title_zh_hant = ANY(%s)"
         assert primary.execute(query, [acknowledged]).fetchone()[0] == len(acknowledged)
