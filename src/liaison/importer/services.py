@@ -107,6 +107,17 @@ def _seed_names(filename: str, key: str) -> dict[str, dict]:
     return {item["name"]: item for item in json.loads(data.read_text(encoding="utf-8"))[key]}
 
 
+@cache
+def _gazetteer_names() -> dict[str, str]:
+    """Every folded name and alias of the seed gazetteer -> the place's zh-Hant name (read
+    once, not for each new body)."""
+    return {
+        fold(written): place
+        for place, item in _seed_names("gazetteer.json", "places").items()
+        for written in (place, *item.get("aliases", []))
+    }
+
+
 def import_key(year: int, kind: str, text: str) -> str:
     return hashlib.sha256(f"{year}|{kind}|{fold(text)}".encode()).hexdigest()
 
@@ -217,10 +228,7 @@ class _Linker:
     def seat(self, name: str) -> Place | None:
         """Where a body named in Chinese sits, from the place its name begins with
         ("廣東省監察委員會": Guangdong; "印尼檢察官代表團": Indonesia), as Chinese names do."""
-        known = {}
-        for place, item in _seed_names("gazetteer.json", "places").items():
-            for written in (place, *item.get("aliases", [])):
-                known[fold(written)] = place
+        known = dict(_gazetteer_names())
         for written, place in self.places.items():
             known.setdefault(written, place.name_zh_hant)
         folded, words = fold(name), re.findall(r"\w+", name)
