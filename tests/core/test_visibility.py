@@ -132,3 +132,39 @@ def test_every_record_model_has_the_chokepoint(agency, viewer):
 def test_is_visible_to_uses_the_same_rules(records, viewer):
     assert records["internal"].is_visible_to(viewer)
     assert not records["restricted"].is_visible_to(viewer)
+
+
+MODELS_WITH_CHOKEPOINT = [Activity, PartnerBody, Attendance]
+
+
+@pytest.mark.parametrize("model", MODELS_WITH_CHOKEPOINT, ids=lambda m: m.__name__)
+@pytest.mark.parametrize("role", list(Role))
+def test_the_reused_visibility_query_is_the_one_the_rules_build(model, role, make_user):
+    user = make_user(role)
+    built = model.objects.get_queryset().visible_to(user)
+    for _ in range(2):  # the first call builds and keeps it, the second copies it
+        reused = model.objects.visible_to(user)
+        assert str(reused.query) == str(built.query)
+
+
+def test_a_change_of_role_or_agency_builds_the_query_anew(records, other_agency):
+    user = UserFactory(agency=records["public"].agency, roles=[Role.VIEWER])
+    assert set(Activity.objects.visible_to(user)) == {records["public"], records["internal"]}
+    user.groups.clear()
+    user.groups.add(*UserFactory(roles=[Role.EDITOR]).groups.all())
+    del user._liaison_roles  # a new request reads the roles again
+    assert records["restricted-draft"] in set(Activity.objects.visible_to(user))
+    user.agency = other_agency
+    assert not Activity.objects.visible_to(user).exists()
+
+
+def test_a_reused_query_is_not_changed_by_what_is_chained_on_it(records, viewer):
+    Activity.objects.visible_to(viewer).filter(pk=records["public"].pk).exclude(title_en="x")
+    assert set(Activity.objects.visible_to(viewer)) == {records["public"], records["internal"]}
+
+
+def test_naming_an_officer_shows_him_the_record_through_a_reused_query(records, viewer):
+    secret = records["confidential"]
+    assert secret not in set(Activity.objects.visible_to(viewer))
+    secret.cleared_officers.add(viewer)
+    assert secret in set(Activity.objects.visible_to(viewer))

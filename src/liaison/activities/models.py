@@ -25,7 +25,7 @@ from liaison.core.translation import (
     TrilingualTitleModel,
     chinese_required,
 )
-from liaison.core.visibility import ChildQuerySet
+from liaison.core.visibility import ChildManager
 
 
 class Topic(TrilingualNameModel, ReferenceModel):
@@ -181,7 +181,7 @@ class ActivityBody(ChildModel):
     role = models.CharField(_("role"), max_length=15, choices=BodyRole.choices)
 
     parent_field = "activity"
-    objects = ChildQuerySet.as_manager()
+    objects = ChildManager()
 
     class Meta:
         verbose_name = _("body's role")
@@ -207,7 +207,7 @@ class Event(ChildModel, TrilingualTitleModel):
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     parent_field = "activity"
-    objects = ChildQuerySet.as_manager()
+    objects = ChildManager()
 
     class Meta:
         verbose_name = _("event")
@@ -228,7 +228,7 @@ class DelegationMember(ChildModel):
     is_head = models.BooleanField(_("head of delegation"), default=False)
 
     parent_field = "activity"
-    objects = ChildQuerySet.as_manager()
+    objects = ChildManager()
 
     class Meta:
         verbose_name = _("delegation member")

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.choices import Classification, Role, WorkflowState
-from liaison.core.visibility import RecordQuerySet
+from liaison.core.visibility import RecordManager
 
 
 class WebAddressField(models.URLField):
@@ -99,7 +99,7 @@ class RecordModel(TrackedModel, VersionedModel):
         editable=False,
     )
 
-    objects = RecordQuerySet.as_manager()
+    objects = RecordManager()
 
     #: The roles that may create and change records of this kind.
     writer_roles: ClassVar[tuple[Role, ...]] = (Role.EDITOR, Role.ADMINISTRATOR)

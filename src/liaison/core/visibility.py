@@ -17,10 +17,11 @@ from `Model.objects.visible_to(user)`. The rules, in order:
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.sql import Query
 
 from liaison.core.choices import Classification, Role, WorkflowState
 
@@ -76,6 +77,36 @@ class ChildQuerySet(models.QuerySet):
         if not roles_of(user):
             return self.none()
         return self.filter(visibility_condition(self.model, user))
+
+
+class VisibleManager(models.Manager):
+    """`Model.objects.visible_to(user)`, the chokepoint's usual entry, built once per process
+    for each model and reader and then copied: Django takes about a millisecond to build the
+    joins and subqueries of rules 2-5, and a page asks for a dozen. The copy is the same
+    query (a test compares their SQL); what the rules read of the user (who, which agency,
+    which roles) is the cache's key, so a change of role or agency builds anew, and the
+    named officers stay a subquery the database answers at each read."""
+
+    def visible_to(self, user):
+        queryset = self.get_queryset()
+        queryset.query = _built_visibility(self, reader_key(user), user).clone()
+        return queryset
+
+
+def reader_key(user) -> tuple:
+    """What the rules read of `user`."""
+    if user is None or not user.is_authenticated:
+        return (None,)
+    return (user.pk, user.is_active, user.is_superuser, user.agency_id, roles_of(user))
+
+
+@lru_cache(maxsize=4096)
+def _built_visibility(manager: models.Manager, key: tuple, user) -> Query:
+    return manager.get_queryset().visible_to(user).query
+
+
+RecordManager = VisibleManager.from_queryset(RecordQuerySet)
+ChildManager = VisibleManager.from_queryset(ChildQuerySet)
 
 
 @cache

@@ -12,7 +12,7 @@ import io
 import re
 import subprocess
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 
 from PIL import Image, ImageDraw, ImageFont
@@ -169,8 +169,10 @@ def png(table: Table) -> bytes:
     return buffer.getvalue()
 
 
+@lru_cache(maxsize=8192)
 def measure(text: str, size: float) -> float:
-    """The text's advance width in points at `size` points."""
+    """The text's advance width in points at `size` points; remembered, as the same labels
+    (regions, bodies, units) come back on every dashboard and wrapping measures each prefix."""
     return font(size).getlength(text)
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.activities.choices import ActivityKind
 from liaison.core.models import ChildModel
-from liaison.core.visibility import ChildQuerySet
+from liaison.core.visibility import ChildManager
 
 
 class Attendance(ChildModel):
@@ -32,7 +32,7 @@ class Attendance(ChildModel):
     certificate_number = models.CharField(_("certificate number"), max_length=60, blank=True)
 
     parent_field = "course"
-    objects = ChildQuerySet.as_manager()
+    objects = ChildManager()
 
     class Meta:
         verbose_name = _("attendance")
