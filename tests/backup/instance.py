@@ -57,7 +57,8 @@ def populate() -> None:
 
 def contents() -> dict:
     """Every row of every table and the SHA-256 of every stored file (not SQLite's planner
-    statistics, which each new process refreshes: liaison.core.statistics)."""
+    statistics, which each new process refreshes: liaison.core.statistics; nor the change
+    stamps' tokens, which a restore renews: liaison.core.freshness)."""
     from django.core.files.storage import default_storage
 
     tables = {}
@@ -65,7 +66,10 @@ def contents() -> dict:
         for table in sorted(connection.introspection.table_names()):
             if table.startswith("sqlite_"):
                 continue
-            cursor.execute(f'SELECT * FROM "{table}" ORDER BY 1')
+            if table == "core_changestamp":
+                cursor.execute(f'SELECT "key" FROM "{table}" ORDER BY 1')
+            else:
+                cursor.execute(f'SELECT * FROM "{table}" ORDER BY 1')
             tables[table] = [[str(value) for value in row] for row in cursor.fetchall()]
     files = {}
     for name in stored_files():

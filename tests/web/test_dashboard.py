@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -10,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from liaison.activities.choices import ActivityKind, BodyRole
 from liaison.activities.models import ActivityBody
 from liaison.core import services
-from liaison.core.choices import Classification, WorkflowState
+from liaison.core.choices import Classification, Role, WorkflowState
+from liaison.partners.models import Place
 from tests.factories import (
     ActivityFactory,
     AttendanceFactory,
@@ -18,6 +20,7 @@ from tests.factories import (
     PartnerBodyFactory,
     PlaceFactory,
     StaffFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -176,7 +179,9 @@ def test_charts_are_drawn(client_zh, editor, agency, other_agency):
     assert page.count("<svg") >= 1
 
 
-def queries_for(client, url):
+def queries_for(client, url, *, cached=False):
+    if not cached:
+        cache.clear()  # the figures are built, not taken from the cache
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
@@ -191,3 +196,111 @@ def test_query_count_does_not_grow_with_the_records(client_zh, approver, agency,
     many = queries_for(client_zh, "/")
     assert few == many
     assert many <= 11  # one of them: the session's second factor, checked on every page
+
+
+def test_a_kept_dashboard_asks_only_who_is_reading_and_the_stamps(
+    client_zh, approver, agency, other_agency
+):
+    populate(agency, other_agency, n=3)
+    client_zh.force_login(approver)
+    built = queries_for(client_zh, "/")
+    kept = queries_for(client_zh, "/", cached=True)
+    assert kept <= 4 < built  # session, user, second factor, the stamps
+
+
+def approved_meeting(editor, approver, title, **data):
+    from liaison.activities.models import Activity
+
+    record = services.create_record(
+        Activity,
+        user=editor,
+        data={
+            "kind": ActivityKind.MEETING,
+            "title_zh_hant": title,
+            "year": 2099,
+            "start_date": datetime.date(2099, 5, 1),
+            **data,
+        },
+    )
+    services.submit(record, user=editor, version=record.version)
+    return services.approve(record, user=approver, version=record.version)
+
+
+def test_every_write_shows_on_the_next_dashboard(
+    client_zh, editor, approver, viewer, django_capture_on_commit_callbacks
+):
+    client_zh.force_login(viewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = approved_meeting(editor, approver, "首次年會")
+    assert client_zh.get("/").context["board"].approved_total == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        approved_meeting(editor, approver, "第二次年會")
+    board = client_zh.get("/").context["board"]
+    assert board.approved_total == 2
+    assert {item.title_zh_hant for item in board.upcoming} == {"首次年會", "第二次年會"}
+
+    with django_capture_on_commit_callbacks(execute=True):  # a draft again: not a viewer's
+        services.update_record(
+            meeting, user=editor, version=meeting.version, data={"title_zh_hant": "改名"}
+        )
+    board = client_zh.get("/").context["board"]
+    assert board.approved_total == 1
+    assert [item.title_zh_hant for item in board.upcoming] == ["第二次年會"]
+
+
+def test_a_record_made_confidential_leaves_every_kept_dashboard(
+    client_zh, editor, approver, viewer, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = approved_meeting(editor, approver, "將保密的會議")
+    client_zh.force_login(approver)
+    assert "將保密的會議" in client_zh.get("/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_record(
+            meeting,
+            user=editor,
+            version=meeting.version,
+            data={"classification": Classification.CONFIDENTIAL},
+            reason="涉及個案",
+        )
+    assert "將保密的會議" not in client_zh.get("/").content.decode()
+
+
+def test_another_agencys_write_keeps_my_dashboard(
+    client_zh, viewer, other_agency, django_capture_on_commit_callbacks
+):
+    from liaison.core.freshness import stamps_for
+
+    mine = stamps_for(viewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.create_record(
+            type(PartnerBodyFactory.build()),
+            user=UserFactory(agency=other_agency, roles=[Role.EDITOR]),
+            data={"name_zh_hant": "別處機構"},
+        )
+    assert stamps_for(viewer) == mine
+    with django_capture_on_commit_callbacks(execute=True):
+        services.create_reference(
+            Place,
+            user=UserFactory(agency=other_agency, roles=[Role.EDITOR]),
+            data={"name_zh_hant": "新地方", "kind": Place.Kind.CITY, "region_group": "mainland"},
+        )
+    assert stamps_for(viewer) != mine  # places are everyone's
+
+
+def test_a_write_rolled_back_keeps_the_stamps(editor, viewer, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from liaison.core.freshness import stamps_for
+
+    mine = stamps_for(viewer)
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        services.create_record(
+            type(PartnerBodyFactory.build()), user=editor, data={"name_zh_hant": "未存機構"}
+        )
+        raise RuntimeError("refused")
+    assert stamps_for(viewer) == mine

@@ -23,6 +23,7 @@ from liaison.audit.models import AuditEvent
 from liaison.audit.services import log_event
 from liaison.backup import database
 from liaison.backup.archive import CHUNK, DATABASE, FILES, Refused, Writer, open_checked
+from liaison.core import freshness
 
 
 def stored_files(folder: str = "") -> list[str]:
@@ -86,6 +87,7 @@ def restore(path: Path, key: bytes | None = None) -> dict:
                     saved = default_storage.save(name, File(stream, name=name))
                 if saved != name:
                     raise Refused(f"The file {name} was stored as {saved}.")
+    freshness.renew_all()  # nothing kept in a shared cache under the restored stamps is read
     created = archive.manifest.get("created")
     log_event(AuditEvent.Kind.RESTORE, path=str(path), created=created, files=len(archive.files))
     return {"files": len(archive.files), "created": created}

@@ -5,6 +5,7 @@ draft -> submitted -> approved. Concrete models compose `RecordModel`; reference
 (places, topics) compose only the parts they need.
 """
 
+import uuid
 from typing import ClassVar
 
 from django.conf import settings
@@ -189,3 +190,14 @@ class ReferenceModel(TrackedModel, VersionedModel):
 
     class Meta:
         abstract = True
+
+
+class ChangeStamp(models.Model):
+    """The token of what an agency's records (or the reference data) are now: it changes
+    after each write, so what is derived from them can be cached (core.freshness)."""
+
+    key = models.CharField(max_length=40, primary_key=True)
+    token = models.UUIDField(default=uuid.uuid4)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.token}"

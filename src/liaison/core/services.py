@@ -17,6 +17,7 @@ from django.db.models import F, ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from liaison.core import freshness
 from liaison.core.choices import Classification, WorkflowState
 from liaison.core.deletion import hidden_dependents
 from liaison.core.models import RecordModel, TrackedModel
@@ -27,6 +28,7 @@ after_write: list[Callable[[Any, bool], None]] = []
 
 
 def _written(record, *, deleted: bool = False) -> None:
+    freshness.mark_changed(record)
     for callback in after_write:
         callback(record, deleted)
 
@@ -148,6 +150,7 @@ def save_versioned(record, expected_version: int) -> None:
     _claim(record, expected_version)
     record.version = expected_version + 1
     record.save()
+    freshness.mark_changed(record)  # a step of the workflow changes what its readers see
 
 
 def _back_to_draft(record) -> None:

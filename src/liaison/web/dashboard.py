@@ -108,12 +108,11 @@ def counts_by_year(visible: QuerySet[Activity]) -> dict[int, dict[str, list[int]
     return years
 
 
-def choose_year(asked: str | None, years: list[int]) -> int:
+def choose_year(asked: int | None, years: list[int]) -> int:
     """The year asked for, else the latest year that has records, else the current one."""
-    try:
-        return int(asked)
-    except (TypeError, ValueError):
-        return years[0] if years else timezone.localdate().year
+    if asked is not None:
+        return asked
+    return years[0] if years else timezone.localdate().year
 
 
 def links_of(ids: QuerySet, user, total: int) -> tuple[Counter[str], list[tuple[str, int]]]:
@@ -215,7 +214,7 @@ def obligation_deadlines(user, today: date) -> list[Obligation]:
     return list(due_obligations(Obligation.objects.visible_to(user), today)[:LIST_LENGTH])
 
 
-def build(user, asked_year: str | None) -> Dashboard:
+def build(user, asked_year: int | None) -> Dashboard:
     """Every figure of the dashboard for `user` and the year asked (or the latest)."""
     visible = Activity.objects.visible_to(user)
     years = counts_by_year(visible)

@@ -2,10 +2,12 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from liaison.activities.choices import ActivityKind
+from liaison.core import freshness
 from liaison.core.choices import RegionGroup
 from liaison.core.history import recent_changes
 from liaison.reports import charts
@@ -45,25 +47,37 @@ def chart(table: Table) -> str:
 
 @login_required
 def dashboard(request):
-    board = figures.build(request.user, request.GET.get("year"))
+    """The year's figures, kept until a record the reader may see changes (a dozen queries
+    over the year's records otherwise, each time anyone looks)."""
+    try:
+        asked = int(request.GET.get("year", ""))
+    except ValueError:
+        asked = None
+    context = freshness.remembered(
+        request.user,
+        "dashboard",
+        (asked, timezone.localdate()),
+        lambda: dashboard_figures(request.user, asked),
+    )
+    return render(request, "web/dashboard.html", context)
+
+
+def dashboard_figures(user, asked: int | None) -> dict:
+    board = figures.build(user, asked)
     kinds, units = kind_table(board), unit_table(board)
     regions = [
         (label, board.by_region[value])
         for value, label in [*RegionGroup.choices, (figures.UNKNOWN, _("Unknown"))]
         if board.by_region.get(value)
     ]
-    return render(
-        request,
-        "web/dashboard.html",
-        {
-            "board": board,
-            "year": board.year,
-            "years": board.years,
-            "kinds": kinds,
-            "kind_chart": chart(kinds),
-            "regions": regions,
-            "units": units,
-            "unit_chart": chart(units),
-            "recent": recent_changes(request.user),
-        },
-    )
+    return {
+        "board": board,
+        "year": board.year,
+        "years": board.years,
+        "kinds": kinds,
+        "kind_chart": chart(kinds),
+        "regions": regions,
+        "units": units,
+        "unit_chart": chart(units),
+        "recent": recent_changes(user),
+    }

@@ -1,0 +1,86 @@
+"""Figures derived from records, kept in the cache until a record they may read changes.
+
+Each agency has a stamp, a random token that changes once a transaction writing one of its
+records has committed (the services call `mark_changed`); shared reference data (places,
+topics) has one stamp of its own. `remembered` keeps a value under the stamps its reader
+may read, with what the rules read of the reader (`reader_key`) and the language, so the
+next reader with the same view gets it without asking again, and the first after a write
+builds it anew. The stamp changes after the commit, not within the transaction: a stamp
+row updated inside it would be a lock every writer of the agency waits for, in any order.
+A value read between the commit and the new stamp may be newer than its key, never older;
+an expiry bounds whatever no service wrote (an officer's renamed account).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils.translation import get_language
+
+from liaison.core.models import ChangeStamp
+from liaison.core.visibility import reader_key
+
+T = TypeVar("T")
+REFERENCE = "reference"
+#: Seconds a value is kept at most, whatever the stamps.
+TIMEOUT = 300
+
+
+def stamp_key(agency_id: int | None) -> str:
+    return REFERENCE if agency_id is None else f"agency:{agency_id}"
+
+
+def mark_changed(record) -> None:
+    """A record of the agency (or reference data) was written: once the transaction commits,
+    its stamp changes."""
+    key = stamp_key(getattr(record, "agency_id", None))
+    transaction.on_commit(lambda: renew([key]), robust=True)
+
+
+def renew(keys: list[str]) -> None:
+    """New tokens for `keys` (created if missing), so no value kept under the old ones is read."""
+    ChangeStamp.objects.bulk_create([ChangeStamp(key=key) for key in keys], ignore_conflicts=True)
+    for key in keys:
+        ChangeStamp.objects.filter(key=key).update(token=uuid.uuid4())
+
+
+def renew_all() -> None:
+    """Every stamp anew (after a restore: the tokens came back with the old records)."""
+    for key in ChangeStamp.objects.values_list("key", flat=True):
+        ChangeStamp.objects.filter(key=key).update(token=uuid.uuid4())
+
+
+def stamps_for(user) -> str:
+    """The tokens of everything `user` may read: their agency's (every agency's, for a
+    superuser) and the reference data's, in one query."""
+    if user.is_superuser:
+        rows = ChangeStamp.objects.order_by("key").values_list("key", "token")
+        return ",".join(f"{key}={token}" for key, token in rows) or _created(REFERENCE)
+    keys = [stamp_key(user.agency_id), REFERENCE]
+    found = dict(ChangeStamp.objects.filter(key__in=keys).values_list("key", "token"))
+    return ",".join(f"{key}={found.get(key) or _created(key)}" for key in keys)
+
+
+def _created(key: str) -> str:
+    """The token of a stamp nobody has written yet (it is made now, or by a writer first)."""
+    try:
+        return str(ChangeStamp.objects.get_or_create(key=key)[0].token)
+    except IntegrityError:  # made meanwhile by another request
+        return str(ChangeStamp.objects.get(key=key).token)
+
+
+def remembered(user, name: str, parts: tuple, compute: Callable[[], T]) -> T:
+    """`compute()` as `user` would see it now: kept under the stamps (read first, so a value
+    is never older than its key), the reader, the language and the caller's `parts`."""
+    described = repr((stamps_for(user), reader_key(user), get_language(), parts))
+    key = f"liaison:{name}:{hashlib.sha256(described.encode()).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
