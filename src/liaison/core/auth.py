@@ -4,6 +4,8 @@ query as the user rather than in one more."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group
@@ -16,15 +18,21 @@ def holds(role: str) -> str:
     return f"_holds_{role}"
 
 
+@cache
+def users_with_roles():
+    """The users, each with whether they hold each role; built once (a queryset is a
+    description until it is read, and each request's filter reads a copy)."""
+    return get_user_model()._default_manager.annotate(
+        **{
+            holds(role): Exists(Group.objects.filter(user=OuterRef("pk"), name=role))
+            for role in Role.values
+        }
+    )
+
+
 class MemberBackend(ModelBackend):
     def get_user(self, user_id):
-        users = get_user_model()._default_manager.annotate(
-            **{
-                holds(role): Exists(Group.objects.filter(user=OuterRef("pk"), name=role))
-                for role in Role.values
-            }
-        )
-        user = users.filter(pk=user_id).first()
+        user = users_with_roles().filter(pk=user_id).first()
         if user is None or not self.user_can_authenticate(user):
             return None
         if not user.is_superuser:  # a superuser holds every role (visibility.roles_of)

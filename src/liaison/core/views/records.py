@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from liaison.core import registry, services
+from liaison.core import freshness, registry, services
 from liaison.core.history import history_for
 from liaison.core.posted import OUT_OF_DATE, posted_version
 from liaison.core.services import StaleRecordError
@@ -28,6 +28,15 @@ WORKFLOW = ("submit", "approve", "reject")
 def allowed(user, action: str, record) -> bool:
     opts = record._meta
     return rules.has_perm(f"{opts.app_label}.{action}_{opts.model_name}", user, record)
+
+
+def record_history(record, user):
+    """The record's history as `user` reads it, kept until a record of the agency changes:
+    each view of a page would otherwise read its log and name every record it links."""
+    label = record._meta.label
+    return freshness.remembered(
+        user, "history", (label, record.pk), lambda: history_for(record, user)
+    )
 
 
 class DetailView(FamilyView):
@@ -55,7 +64,7 @@ class DetailView(FamilyView):
             rows=detail_rows(record, family.hidden_fields),
             children=row_panels(family, record, request.user, may_change),
             panels=registry.panels_for(record, request.user),
-            history=history_for(record, request.user),
+            history=record_history(record, request.user),
             actions=actions,
             may_change=may_change,
             may_delete=allowed(request.user, "delete", record),
