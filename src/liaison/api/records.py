@@ -51,6 +51,16 @@ def listed_attr(rows: str) -> str:
     return f"listed_{rows}"
 
 
+def listed_many(model, out: type[Schema]) -> dict:
+    """The many-to-many fields a list shows (by id), each with where a page keeps them: a
+    plain list of the linked ids, not a manager made for every record (see `listed_attr`)."""
+    return {
+        field.name: (field, listed_attr(field.name))
+        for field in model._meta.many_to_many
+        if field.name in out.model_fields
+    }
+
+
 @dataclass
 class Routes:
     """One family's API: its schemas, and the reads and writes all its routes share."""
@@ -73,7 +83,8 @@ class Routes:
 
     def list_rows(self, user):
         many = [
-            f.name for f in self.family.model._meta.many_to_many if f.name in self.out.model_fields
+            Prefetch(name, queryset=field.related_model._base_manager.only("pk"), to_attr=attr)
+            for name, (field, attr) in listed_many(self.family.model, self.out).items()
         ]
         rows = [self.listed_prefetch(name, user) for name in self.listed_rows]
         return self.family.list_rows(user).prefetch_related(*many, *rows)
@@ -172,16 +183,17 @@ def record_routes(
         __base__=out,
         **{rows: (list[schema], []) for rows, schema in rows_out.items()},
     )
-    listed = out
-    if listed_rows:
-        listed = create_model(
-            f"{label}Listed",
-            __base__=out,
-            **{
-                rows: (list[rows_out[rows]], Field([], alias=listed_attr(rows)))
-                for rows in listed_rows
-            },
-        )
+    listed = create_model(
+        f"{label}Listed",
+        __base__=out,
+        **{
+            rows: (list[rows_out[rows]], Field([], alias=listed_attr(rows))) for rows in listed_rows
+        },
+        **{
+            name: (out.model_fields[name].annotation, Field([], alias=attr))
+            for name, (_, attr) in listed_many(family.model, out).items()
+        },
+    )
     routes = Routes(family, out, detail, audited, listed_rows)
     PATHS[family.model] = f"/api/v1/{path}/"
     filters = filter_params(family.filterset, f"{label}Query")
