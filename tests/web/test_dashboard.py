@@ -304,3 +304,20 @@ def test_a_write_rolled_back_keeps_the_stamps(editor, viewer, django_capture_on_
         )
         raise RuntimeError("refused")
     assert stamps_for(viewer) == mine
+
+
+def test_a_transaction_of_many_writes_renews_each_stamp_once(
+    editor, django_capture_on_commit_callbacks
+):
+    body_model = type(PartnerBodyFactory.build())
+    with django_capture_on_commit_callbacks() as callbacks:
+        for n in range(3):
+            services.create_record(body_model, user=editor, data={"name_zh_hant": f"機構{n}"})
+        services.create_reference(
+            Place,
+            user=editor,
+            data={"name_zh_hant": "某地", "kind": Place.Kind.CITY, "region_group": "mainland"},
+        )
+    renewals = [c for c in callbacks if type(c).__name__ == "_Renewal"]
+    assert len(renewals) == 1
+    assert renewals[0].keys == {f"agency:{editor.agency_id}", "reference"}

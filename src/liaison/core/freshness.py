@@ -14,12 +14,14 @@ an expiry bounds whatever no service wrote (an officer's renamed account).
 from __future__ import annotations
 
 import hashlib
+import threading
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import get_language
 
 from liaison.core.models import ChangeStamp
@@ -37,9 +39,36 @@ def stamp_key(agency_id: int | None) -> str:
 
 def mark_changed(record) -> None:
     """A record of the agency (or reference data) was written: once the transaction commits,
-    its stamp changes."""
+    its stamp changes (each stamp once per transaction, however many records it wrote)."""
     key = stamp_key(getattr(record, "agency_id", None))
-    transaction.on_commit(lambda: renew([key]), robust=True)
+    if not connection.in_atomic_block:
+        renew([key])
+        return
+    renewal = getattr(_pending, "renewal", None)
+    # A renewal that ran, or was dropped with a rollback (it is no longer queued), is done.
+    if (
+        renewal is None
+        or renewal.done
+        or not any(queued is renewal for _, queued, _ in connection.run_on_commit)
+    ):
+        renewal = _pending.renewal = _Renewal()
+        transaction.on_commit(renewal, robust=True)
+    renewal.keys.add(key)
+
+
+@dataclass
+class _Renewal:
+    """The stamps one transaction changed, renewed once it commits."""
+
+    keys: set[str] = field(default_factory=set)
+    done: bool = False
+
+    def __call__(self) -> None:
+        self.done = True
+        renew(sorted(self.keys))
+
+
+_pending = threading.local()
 
 
 def renew(keys: list[str]) -> None:

@@ -89,7 +89,8 @@ class VisibleManager(models.Manager):
 
     def visible_to(self, user):
         queryset = self.get_queryset()
-        queryset.query = _built_visibility(self, reader_key(user), user).clone()
+        built = _built_visibility(self.model, self.name, reader_key(user), user)
+        queryset.query = built.clone()
         return queryset
 
 
@@ -101,8 +102,9 @@ def reader_key(user) -> tuple:
 
 
 @lru_cache(maxsize=4096)
-def _built_visibility(manager: models.Manager, key: tuple, user) -> Query:
-    return manager.get_queryset().visible_to(user).query
+def _built_visibility(model: type[models.Model], manager: str, key: tuple, user) -> Query:
+    """The query of `model.<manager>.visible_to(user)`, for the reader `key` describes."""
+    return model._meta.managers_map[manager].get_queryset().visible_to(user).query
 
 
 RecordManager = VisibleManager.from_queryset(RecordQuerySet)
