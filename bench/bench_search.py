@@ -107,12 +107,14 @@ def run(args) -> int:
         setup_django(Path(folder), args.database_url)
         from django.db import connection
 
+        from liaison.core.statistics import refresh_statistics
         from liaison.search.indexing import rebuild
         from liaison.search.results import search
 
         viewer = fill(args.activities)
         start = time.perf_counter()
         indexed = rebuild()
+        refresh_statistics()  # the planner's, as a server process finds them
         print(
             f"{connection.vendor}: {args.activities} activities, {indexed} documents indexed"
             f" in {time.perf_counter() - start:.1f} s"

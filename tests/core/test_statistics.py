@@ -49,3 +49,18 @@ def test_a_new_empty_sqlite_database_is_left_empty(tmp_path):
         fresh.close()
     tables = sqlite3.connect(path).execute("SELECT name FROM sqlite_master").fetchall()
     assert tables == []
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's statistics")
+def test_a_table_is_analysed_again_once_it_has_grown_to_twice_its_rows(monkeypatch):
+    monkeypatch.setattr(statistics, "SMALL", 2)
+    ActivityFactory.create_batch(2)
+    statistics.refresh_statistics()
+    with connection.cursor() as cursor:
+        assert "activities_activity" not in statistics.stale_tables(cursor)
+        ActivityFactory.create_batch(3)
+        assert "activities_activity" in statistics.stale_tables(cursor)
+        statistics.analyse(connection)
+        assert "activities_activity" not in statistics.stale_tables(cursor)
+        cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'activities_activity'")
+        assert {int(stat.split()[0]) for (stat,) in cursor.fetchall()} == {5}  # whole

@@ -116,12 +116,12 @@ class Family:
         """The family's rows the user may see, read through the chokepoint."""
         if not self.shown_to(user):
             return self.model.objects.none()
-        queryset = self.model.objects.all()
-        if hasattr(queryset, "visible_to"):
-            queryset = queryset.visible_to(user)
-        elif not is_member(user):  # shared reference data: every member reads it
-            queryset = queryset.none()
-        return queryset
+        manager = self.model.objects
+        if hasattr(manager, "visible_to"):
+            return manager.visible_to(user)
+        if not is_member(user):  # shared reference data: every member reads it
+            return manager.none()
+        return manager.all()
 
     def list_rows(self, user) -> models.QuerySet:
         return (
