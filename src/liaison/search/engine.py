@@ -90,16 +90,47 @@ def _postgresql_batch(content_type: int, terms: list[str], before: int | None, s
     return sql, [*params, *map(_like, terms), size]
 
 
-def batches(content_type: int, terms: list[str], size: int) -> Iterator[list[Candidate]]:
+def _rows(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _build():
+    return _sqlite_batch if connection.vendor == "sqlite" else _postgresql_batch
+
+
+def first_batches(content_types: list[int], terms: list[str], size: int) -> dict[int, list]:
+    """Each kind's first batch (its newest `size` documents containing every term), all in
+    one query: a union of the kinds' own, so a search costs one round trip, not one per
+    kind, however few of them have hits. Kinds without hits are left out."""
+    if not content_types:
+        return {}
+    parts, params = [], []
+    for content_type in content_types:
+        sql, kind_params = _build()(content_type, terms, None, size)
+        parts.append(f"SELECT %s, k.* FROM ({sql}) k")
+        params += [content_type, *kind_params]
+    found: dict[int, list] = {}
+    for content_type, *row in _rows(" UNION ALL ".join(parts), params):
+        found.setdefault(content_type, []).append(tuple(row))
+    for rows in found.values():  # a union keeps no order: each kind's, newest first again
+        rows.sort(key=lambda row: row[3], reverse=True)
+    return found
+
+
+def batches(
+    content_type: int, terms: list[str], size: int, first: list | None = None
+) -> Iterator[list[Candidate]]:
     """The kind's documents containing every term (already folded), `size` at a time, the
-    newest first, read lazily: a caller that has enough stops reading."""
-    build = _sqlite_batch if connection.vendor == "sqlite" else _postgresql_batch
+    newest first, read lazily: a caller that has enough stops reading. `first`: the first
+    batch's rows, already read (first_batches)."""
     before = None
     while True:
-        sql, params = build(content_type, terms, before, size)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
+        if first is not None:
+            rows, first = first, None
+        else:
+            rows = _rows(*_build()(content_type, terms, before, size))
         if not rows:
             return
         yield [Candidate(*row[:3]) for row in rows]

@@ -123,10 +123,10 @@ def _detail_url(family, pk: int) -> str | None:
         return None
 
 
-def _found(content_type: int, terms: list[str], reader: _Reader, limit: int):
-    """Up to `limit` visible hits, and whether there are more."""
+def _found(content_type: int, terms: list[str], reader: _Reader, limit: int, first: list):
+    """Up to `limit` visible hits, and whether there are more (`first`: the first batch)."""
     hits: list[engine.Candidate] = []
-    for batch in engine.batches(content_type, terms, limit + 1):
+    for batch in engine.batches(content_type, terms, limit + 1, first):
         hits.extend(reader.allowed(batch))
         if len(hits) > limit:
             return hits[:limit], True
@@ -150,18 +150,22 @@ def search(user, query: str, *, kind: str | None = None, page: int | str = 1) ->
     terms = terms_of(query)
     if not terms:
         return []
+    limit = COUNTED if kind is None else LISTED
+    searched = {
+        ContentType.objects.get_for_model(index.model).pk: index
+        for index in indexes.values()
+        if kind in (None, index.model._meta.model_name) and _searchable(index, user)
+    }
+    firsts = engine.first_batches(list(searched), terms, limit + 1)
     kinds = []
-    for index in indexes.values():
-        name = index.model._meta.model_name
-        if kind not in (None, name):
-            continue
-        if not _searchable(index, user):  # not even read
+    for content_type, index in searched.items():
+        if content_type not in firsts:  # no document of the kind has the words
             continue
         reader = _Reader(index, user)
-        content_type = ContentType.objects.get_for_model(index.model).pk
-        hits, more = _found(content_type, terms, reader, COUNTED if kind is None else LISTED)
+        hits, more = _found(content_type, terms, reader, limit, firsts[content_type])
         if not hits:
             continue
+        name = index.model._meta.model_name
         found = Kind(name, index.model._meta.verbose_name_plural, len(hits), more=more)
         if more:
             hits = _named(content_type, terms, reader, hits) + hits
