@@ -90,6 +90,8 @@ def test_unknown_year_shows_zeros_and_bad_input_the_latest(client_zh, editor, ag
     client_zh.force_login(editor)
     assert client_zh.get("/?year=1999").context["board"].approved_total == 0
     assert client_zh.get("/?year=abc").context["board"].year == 2024
+    for bad in ("9" * 30, "-1", "２０２４", "2024.0"):  # too large for SQLite, not a year
+        assert client_zh.get(f"/?year={bad}").context["board"].year == 2024
 
 
 def test_hidden_participant_is_not_counted_by_unit(client_zh, viewer, agency):

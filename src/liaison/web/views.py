@@ -49,10 +49,8 @@ def chart(table: Table) -> str:
 def dashboard(request):
     """The year's figures, kept until a record the reader may see changes (a dozen queries
     over the year's records otherwise, each time anyone looks)."""
-    try:
-        asked = int(request.GET.get("year", ""))
-    except ValueError:
-        asked = None
+    asked = request.GET.get("year", "")
+    asked = int(asked) if asked.isascii() and asked.isdigit() and len(asked) == 4 else None
     context = freshness.remembered(
         request.user,
         "dashboard",
