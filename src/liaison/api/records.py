@@ -87,7 +87,8 @@ class Routes:
             for name, (field, attr) in listed_many(self.family.model, self.out).items()
         ]
         rows = [self.listed_prefetch(name, user) for name in self.listed_rows]
-        return self.family.list_rows(user).prefetch_related(*many, *rows)
+        # Not the web list's rows: a record's links are ids here, its names are not read.
+        return self.family.visible(user).prefetch_related(*many, *rows)
 
     def listed_prefetch(self, name: str, user) -> Prefetch:
         """A page's rows `name`, through the chokepoint, naming their linked records by id
