@@ -74,14 +74,13 @@ _pending = threading.local()
 def renew(keys: list[str]) -> None:
     """New tokens for `keys` (created if missing), so no value kept under the old ones is read."""
     ChangeStamp.objects.bulk_create([ChangeStamp(key=key) for key in keys], ignore_conflicts=True)
-    for key in keys:
-        ChangeStamp.objects.filter(key=key).update(token=uuid.uuid4())
+    # One token for them all: a kept value's key names each token with its stamp.
+    ChangeStamp.objects.filter(key__in=keys).update(token=uuid.uuid4())
 
 
 def renew_all() -> None:
     """Every stamp anew (after a restore: the tokens came back with the old records)."""
-    for key in ChangeStamp.objects.values_list("key", flat=True):
-        ChangeStamp.objects.filter(key=key).update(token=uuid.uuid4())
+    ChangeStamp.objects.update(token=uuid.uuid4())
 
 
 def stamps_for(user) -> str:

@@ -3,12 +3,12 @@ ran) take an index's first rows for all of them and mislead the planner (core.st
 
 from django.db import migrations
 
+from liaison.core.statistics import refresh_statistics
+
 
 def analyse_whole(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite":
-        with schema_editor.connection.cursor() as cursor:
-            cursor.execute("PRAGMA analysis_limit=0")
-            cursor.execute("ANALYZE")
+        refresh_statistics(schema_editor.connection.alias)
 
 
 class Migration(migrations.Migration):
