@@ -11,7 +11,6 @@ exist would; a stale write answers 409 with the record as it is now and who chan
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.forms.models import model_to_dict
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -20,12 +19,13 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field, create_model
 
 from liaison.api.errors import ApiError, errors, field_messages
-from liaison.api.pagination import Page, page_of
+from liaison.api.listing import Listing
+from liaison.api.pagination import Page
 from liaison.api.schemas import filter_params, form_input, row_output
 from liaison.api.versions import expected_version, with_etag
 from liaison.audit.services import log_view
 from liaison.core import services
-from liaison.core.registry import Family, visible_prefetch
+from liaison.core.registry import Family
 from liaison.core.services import StaleRecordError
 
 READ_ERRORS = errors(401, 404, 429)
@@ -44,23 +44,6 @@ class WorkflowIn(Schema):
     reason: str = Field("", max_length=500, description="Why it goes back to draft (reject).")
 
 
-def listed_attr(rows: str) -> str:
-    """Where a list's page keeps a record's rows: a plain list, which Django fills without
-    cloning the (chokepoint's, many-clause) queryset for every record, as a prefetched
-    manager would (that cloning was most of a page's time)."""
-    return f"listed_{rows}"
-
-
-def listed_many(model, out: type[Schema]) -> dict:
-    """The many-to-many fields a list shows (by id), each with where a page keeps them: a
-    plain list of the linked ids, not a manager made for every record (see `listed_attr`)."""
-    return {
-        field.name: (field, listed_attr(field.name))
-        for field in model._meta.many_to_many
-        if field.name in out.model_fields
-    }
-
-
 @dataclass
 class Routes:
     """One family's API: its schemas, and the reads and writes all its routes share."""
@@ -69,9 +52,6 @@ class Routes:
     out: type[Schema]
     detail: type[Schema]
     audited: bool = False
-    #: The rows a list carries with each record (read through the chokepoint, one query
-    #: per kind of row for the whole page, kept as plain lists: see `listed_attr`).
-    listed_rows: tuple[str, ...] = ()
 
     # Reads ----------------------------------------------------------------------------
 
@@ -80,21 +60,6 @@ class Routes:
         its web pages are."""
         if not self.family.shown_to(request.user):
             raise ApiError(403, _("You may not open these records."))
-
-    def list_rows(self, user):
-        many = [
-            Prefetch(name, queryset=field.related_model._base_manager.only("pk"), to_attr=attr)
-            for name, (field, attr) in listed_many(self.family.model, self.out).items()
-        ]
-        rows = [self.listed_prefetch(name, user) for name in self.listed_rows]
-        # Not the web list's rows: a record's links are ids here, its names are not read.
-        return self.family.visible(user).prefetch_related(*many, *rows)
-
-    def listed_prefetch(self, name: str, user) -> Prefetch:
-        """A page's rows `name`, through the chokepoint, naming their linked records by id
-        only (a list reads none of them)."""
-        visible = visible_prefetch(self.family.model, name, user).queryset
-        return Prefetch(name, queryset=visible.select_related(None), to_attr=listed_attr(name))
 
     def record(self, request, pk: int):
         """The record with everything its detail shows, if the caller may see it."""
@@ -172,8 +137,8 @@ def record_routes(
     listed_rows: tuple[str, ...] = (),
 ) -> Routes:
     """Add `family`'s routes under `/path/` to `router`; `out` is a record as a list shows it,
-    with its `listed_rows` (a read shows every row). `audited`: every record read is logged,
-    in lists too (the register)."""
+    with its `listed_rows` (a read shows every row; see api.listing). `audited`: every
+    record read is logged, in lists too (the register)."""
     name, label = family.name, str(family.model.__name__)
     rows_out = {
         rows: row_output(spec.form, f"{label}{rows.title().replace('_', '')}Row")
@@ -184,39 +149,28 @@ def record_routes(
         __base__=out,
         **{rows: (list[schema], []) for rows, schema in rows_out.items()},
     )
-    listed = create_model(
-        f"{label}Listed",
-        __base__=out,
-        **{
-            rows: (list[rows_out[rows]], Field([], alias=listed_attr(rows))) for rows in listed_rows
-        },
-        **{
-            name: (out.model_fields[name].annotation, Field([], alias=attr))
-            for name, (_, attr) in listed_many(family.model, out).items()
-        },
-    )
-    routes = Routes(family, out, detail, audited, listed_rows)
+    listing = Listing(family, out, {rows: rows_out[rows] for rows in listed_rows})
+    routes = Routes(family, out, detail, audited)
     PATHS[family.model] = f"/api/v1/{path}/"
     filters = filter_params(family.filterset, f"{label}Query")
 
     @router.get(
         f"/{path}/",
-        response={200: Page[listed], **LIST_ERRORS},
+        response={200: Page[listing.schema], **LIST_ERRORS},
         operation_id=f"{name}_list",
         summary=f"List {path}",
     )
     def list_records(request, params: Query[filters]):
         routes.require_shown(request)
         values = params.model_dump(exclude={"limit", "offset"}, exclude_none=True)
-        filterset = family.filterset(
-            values, queryset=routes.list_rows(request.user), request=request
-        )
+        filterset = family.filterset(values, queryset=family.visible(request.user), request=request)
         if not filterset.is_valid():
             messages = {field: [str(m) for m in errs] for field, errs in filterset.errors.items()}
             raise ApiError(422, next(iter(messages.values()))[0], "invalid", errors=messages)
-        page = page_of(filterset.qs, params)
+        page = listing.page(filterset.qs, params, request.user)
         if audited:
-            for record in page["results"]:
+            shown = [record["id"] for record in page["results"]]
+            for record in family.model._base_manager.filter(pk__in=shown):
                 log_view(record, request.user)
         return page
 

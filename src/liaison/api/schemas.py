@@ -4,6 +4,7 @@ a row's output its form's fields, a list's query its filterset's filters."""
 
 from __future__ import annotations
 
+import copy
 import datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -13,7 +14,7 @@ from django import forms
 from django.utils.translation import override
 from ninja import Schema
 from ninja.orm import create_schema
-from pydantic import Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from liaison.api.pagination import PageParams
 
@@ -97,11 +98,19 @@ def form_input(form_class: type[forms.Form], name: str) -> type[Schema]:
     return create_model(name, __base__=Schema, **fields)
 
 
-def row_output(form_class: type[forms.ModelForm], name: str) -> type[Schema]:
-    """A record's row as the API shows it: its id and its form's fields."""
+def plain(schema: type[BaseModel], name: str, **extra) -> type[BaseModel]:
+    """`schema`'s fields (and `extra` ones) in a plain pydantic model: validated in
+    pydantic-core, from dicts or (from_attributes) from records, without ninja's getter."""
+    fields = {key: (info.annotation, copy.copy(info)) for key, info in schema.model_fields.items()}
+    return create_model(name, __config__=ConfigDict(from_attributes=True), **fields, **extra)
+
+
+def row_output(form_class: type[forms.ModelForm], name: str) -> type[BaseModel]:
+    """A record's row as the API shows it: its id and its form's fields (a plain model:
+    a list's page checks hundreds of them)."""
     model = form_class._meta.model
     names = [f for f in form_class._meta.fields if f not in ("version", "reason")]
-    return create_schema(model, name=name, fields=["id", *names])
+    return plain(create_schema(model, name=f"{name}Fields", fields=["id", *names]), name)
 
 
 FILTER_TYPES = {
