@@ -137,6 +137,8 @@ class Activity(TrilingualTitleModel, RecordModel):
             *record_indexes("activity"),
             models.Index(fields=["agency", "year", "kind"], name="activity_year_kind"),
             models.Index(fields=["start_date"], name="activity_start_date"),
+            # An agency's list in its own order: a page is read off the index, not sorted.
+            models.Index(fields=["agency", "-year", "start_date", "id"], name="activity_list"),
         ]
 
     def clean(self) -> None:
