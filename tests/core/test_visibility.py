@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from liaison.activities.choices import ActivityKind
 from liaison.activities.models import Activity
 from liaison.core.choices import Classification, Role, WorkflowState
 from liaison.partners.models import PartnerBody
@@ -122,6 +123,17 @@ def test_child_rows_follow_their_record(agency, viewer):
     )
     visible = set(Attendance.objects.visible_to(viewer))
     assert shown in visible and hidden not in visible
+
+
+def test_rows_of_visible_records_are_checked_on_their_other_links(agency, viewer):
+    """A list reads its page's rows with `visible_of`: only those of its records, and a row
+    whose other end the reader may not see stays hidden."""
+    course = ActivityFactory(agency=agency, kind=ActivityKind.TRAINING)
+    shown = AttendanceFactory(course=course)
+    AttendanceFactory(course=course, participant__classification=Classification.RESTRICTED)
+    AttendanceFactory(course__agency=agency)  # another course's
+    assert list(Attendance.objects.visible_of(viewer, [course.pk])) == [shown]
+    assert not Attendance.objects.visible_of(AnonymousUser(), [course.pk]).exists()
 
 
 def test_every_record_model_has_the_chokepoint(agency, viewer):

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from liaison.api.pagination import PageParams, page_of
 from liaison.api.schemas import plain
-from liaison.core.registry import Family, visible_prefetch
+from liaison.core.registry import Family
 
 
 def columns(schema: type[BaseModel]) -> list[str]:
@@ -80,9 +80,12 @@ class Listing:
     def _rows(self, name: str, schema, ids: list[int], user) -> dict[int, list[dict]]:
         relation = self.family.model._meta.get_field(name)
         back = relation.field.attname
-        visible = visible_prefetch(self.family.model, name, user).queryset.select_related(None)
+        visible = relation.related_model._default_manager.visible_of(user, ids)
         found = defaultdict(list)
         wanted = list(dict.fromkeys([back, *columns(schema)]))
-        for row in visible.filter(**{f"{back}__in": ids}).values(*wanted):
+        # Grouped by record below, so a row kind ordered by its record first ("activity",
+        # "position") is read in its order within each, without joining the record to sort.
+        order = [key for key in visible.model._meta.ordering if key != relation.field.name]
+        for row in visible.order_by(*order).values(*wanted):
             found[row[back]].append(row)
         return found

@@ -78,6 +78,16 @@ class ChildQuerySet(models.QuerySet):
             return self.none()
         return self.filter(visibility_condition(self.model, user))
 
+    def visible_of(self, user, parent_ids: list[int]) -> ChildQuerySet:
+        """The rows of these records, which the caller has just read through `visible_to`
+        (a page of a list): their records' rules are those the page was read with, so only
+        the rows' other links are checked, without joining back to the records' table."""
+        if not roles_of(user):
+            return self.none()
+        parent = self.model.parent_field
+        rows = self.filter(**{f"{parent}__in": parent_ids})
+        return rows.filter(visibility_condition(self.model, user, skip=parent))
+
 
 class VisibleManager(models.Manager):
     """`Model.objects.visible_to(user)`, the chokepoint's usual entry, built once per process
@@ -121,15 +131,18 @@ def record_links(model: type[models.Model]) -> tuple[models.ForeignKey, ...]:
     )
 
 
-def visibility_condition(model: type[models.Model], user, prefix: str = "") -> Q:
+def visibility_condition(model: type[models.Model], user, prefix: str = "", skip: str = "") -> Q:
     """Rules 2-5 as one condition on `model`'s rows, reached through `prefix` (a lookup
     path such as "membership__body__"). Linked records are checked through joins, not
     nested subqueries, so the query stays flat however long the chain of links (SQLite's
     parser refuses deeply nested ones, and joins are what both planners do best). A link
     back to the same model (a body's parent body) is checked by the own rules only, which
-    ends the recursion; the other links form no cycle."""
+    ends the recursion; the other links form no cycle. `skip` names a link whose record
+    the caller has checked already (ChildQuerySet.visible_of)."""
     condition = own_rules(model, user, prefix) if hasattr(model, "cleared_officers") else Q()
     for field in record_links(model):
+        if field.name == skip:
+            continue
         path = f"{prefix}{field.name}__"
         if field.related_model is model:
             linked = own_rules(model, user, path)
