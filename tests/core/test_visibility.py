@@ -159,6 +159,15 @@ def test_the_reused_visibility_query_is_the_one_the_rules_build(model, role, mak
         assert str(reused.query) == str(built.query)
 
 
+@pytest.mark.parametrize("role", list(Role))
+def test_the_reused_rows_query_is_the_one_the_rules_build(role, make_user):
+    user = make_user(role)
+    built = Attendance.objects.get_queryset().visible_of(user, [1, 2])
+    for _ in range(2):
+        reused = Attendance.objects.visible_of(user, [1, 2])
+        assert str(reused.query) == str(built.query)
+
+
 def test_a_change_of_role_or_agency_builds_the_query_anew(records, other_agency):
     user = UserFactory(agency=records["public"].agency, roles=[Role.VIEWER])
     assert set(Activity.objects.visible_to(user)) == {records["public"], records["internal"]}

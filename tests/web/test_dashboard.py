@@ -323,3 +323,30 @@ def test_a_transaction_of_many_writes_renews_each_stamp_once(
     renewals = [c for c in callbacks if type(c).__name__ == "_Renewal"]
     assert len(renewals) == 1
     assert renewals[0].keys == {f"agency:{editor.agency_id}", "reference"}
+
+
+def test_a_kept_value_holds_its_translations_as_text(viewer):
+    """Kept values are read back without building a lazy translation per label, in the
+    language they were kept in; a value of None is kept too (not computed at every read)."""
+    from django.utils import translation
+    from django.utils.translation import gettext_lazy
+
+    from liaison.core.freshness import remembered
+
+    cache.clear()
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"label": gettext_lazy("Approved"), "none": None}
+
+    with translation.override("en"):
+        remembered(viewer, "test", (), compute)
+        kept = remembered(viewer, "test", (), compute)
+    assert type(kept["label"]) is str and kept["label"] == "Approved"
+    assert len(calls) == 1
+    with translation.override("zh-hant"):
+        assert remembered(viewer, "test", (), compute)["label"] != "Approved"
+    assert remembered(viewer, "nothing", (), lambda: None) is None
+    assert remembered(viewer, "nothing", (), lambda: calls.append(1)) is None
+    assert len(calls) == 2

@@ -160,7 +160,9 @@ class Family:
         for name in self.shown_relations():
             rows = self.rows.get(name)
             wanted = getattr(record, has_rows(name)) and (rows is None or rows.applies(record))
-            lookups.append(visible_prefetch(self.model, name, user, empty=not wanted))
+            lookups.append(
+                visible_prefetch(self.model, name, user, empty=not wanted, of=[record.pk])
+            )
         models.prefetch_related_objects([record], *lookups, *self.detail_prefetch)
 
 
@@ -178,16 +180,23 @@ def related_rows(model: type[models.Model], name: str) -> models.QuerySet:
 
 
 def visible_prefetch(
-    model: type[models.Model], name: str, user, empty: bool = False
+    model: type[models.Model], name: str, user, empty: bool = False, of: list[int] = ()
 ) -> models.Prefetch:
     """A prefetch of the relation `name`, through the chokepoint when its rows have one,
-    with the records each row names (a body's role: its body); `empty` asks no query."""
+    with the records each row names (a body's role: its body); `empty` asks no query.
+    `of`: the records it is for, which the caller read through the chokepoint (their rows
+    are then checked on their other links only: ChildQuerySet.visible_of)."""
     field = model._meta.get_field(name)
     target = field.related_model
     manager = target._default_manager
     if empty:
         return models.Prefetch(name, queryset=manager.none())
-    queryset = manager.visible_to(user) if hasattr(manager, "visible_to") else manager.all()
+    if of and hasattr(manager, "visible_of") and not field.many_to_many:
+        queryset = manager.visible_of(user, of)
+    elif hasattr(manager, "visible_to"):
+        queryset = manager.visible_to(user)
+    else:
+        queryset = manager.all()
     back = "" if field.many_to_many else field.field.name
     named = [link.name for link in record_links(target) if link.name != back]
     return models.Prefetch(name, queryset=queryset.select_related(*named))
