@@ -1,6 +1,6 @@
 """Benchmark the staff's pages at one office's size, in process (Django's test client).
 
-    python bench/bench_pages.py [--activities 5000] [--repeat 30] [--database-url URL]
+    python bench/bench_pages.py [--activities 5000] [--repeat 100] [--database-url URL]
 
 Builds a throw-away SQLite database in a temporary folder (or migrates the empty database
 at URL, PostgreSQL), fills it with one office (bench/office.py), then times an approver's
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import statistics
 import sys
 import tempfile
 import time
@@ -97,7 +98,8 @@ def api_pages() -> dict[str, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--activities", type=int, default=5000)
-    parser.add_argument("--repeat", type=int, default=30)
+    # p95 of 100: on a shared machine, 30 put one stray pause at the 95th percentile.
+    parser.add_argument("--repeat", type=int, default=100)
     parser.add_argument("--database-url")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -124,7 +126,11 @@ def main() -> int:
         wanted += [(name, url, program) for name, url in api_pages().items()]
         for name, url, reader in wanted:
             times, queries = time_page(reader, url, args.repeat, built=name.endswith(", new"))
-            print(f"  {name:16} p95 {p95(times):6.1f} ms  {queries:3} queries  {url}")
+            median = statistics.median(times)
+            print(
+                f"  {name:16} p50 {median:6.1f} ms  p95 {p95(times):6.1f} ms"
+                f"  {queries:3} queries  {url}"
+            )
             if p95(times) > P95_TARGET_MS:
                 missed.append(f"{name} p95 {p95(times):.1f} ms > {P95_TARGET_MS} ms")
             if queries > QUERY_TARGET:

@@ -84,8 +84,10 @@ class Listing:
         found = defaultdict(list)
         wanted = list(dict.fromkeys([back, *columns(schema)]))
         # Grouped by record below, so a row kind ordered by its record first ("activity",
-        # "position") is read in its order within each, without joining the record to sort.
+        # "position") is read in its order within each, without joining the record to sort;
+        # one without an order is read in the order its rows were added.
         order = [key for key in visible.model._meta.ordering if key != relation.field.name]
+        order = order or ["pk"]
         for row in visible.order_by(*order).values(*wanted):
             found[row[back]].append(row)
         return found

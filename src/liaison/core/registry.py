@@ -199,6 +199,8 @@ def visible_prefetch(
         queryset = manager.all()
     back = "" if field.many_to_many else field.field.name
     named = [link.name for link in record_links(target) if link.name != back]
+    if not target._meta.ordering:  # rows without an order of their own: as they were added
+        queryset = queryset.order_by("pk")
     return models.Prefetch(name, queryset=queryset.select_related(*named))
 
 
