@@ -11,7 +11,8 @@ of each) for common, rare, short, Latin and acronym queries, and the admin's `ic
 (count and first page) over the same activities, in wall time and in this process's CPU
 time (SQLite works in the process; on a loaded machine its CPU time is the steadier
 figure). Exits non-zero when a p95 is over 30 ms or search is not 20x faster than
-icontains (the ratio of the medians).
+icontains (the ratio of the medians); the search page as the viewer gets it (the results
+grouped by kind, highlighted, in the site's layout) is held to the same 30 ms.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 from measure import p95, setup_django, timings_ms
 
@@ -106,6 +108,7 @@ def run(args) -> int:
     with tempfile.TemporaryDirectory() as folder:
         setup_django(Path(folder), args.database_url)
         from django.db import connection
+        from django.test import Client
 
         from liaison.core.statistics import refresh_statistics
         from liaison.search.indexing import rebuild
@@ -120,19 +123,25 @@ def run(args) -> int:
             f" in {time.perf_counter() - start:.1f} s"
         )
         failed = False
+        reader = Client(headers={"accept-language": "zh-hant"})
+        reader.force_login(viewer)
         for query in QUERIES:
+            url = f"/search/?{urlencode({'q': query})}"
+            if (status := reader.get(url, secure=True).status_code) != 200:
+                raise SystemExit(f"{url} answered {status}")
             found = search(viewer, query)
             hits = f"{sum(kind.count for kind in found)}{'+' if any(k.more for k in found) else ''}"
             ours = timings_ms(lambda q=query: search(viewer, q), args.repeat)
             theirs = timings_ms(lambda q=query: admin_icontains(viewer, q), args.repeat)
             cpu = timings_ms(lambda q=query: search(viewer, q), args.repeat, time.process_time)
+            page = timings_ms(lambda u=url: reader.get(u, secure=True), args.repeat)
             ratio = statistics.median(theirs) / statistics.median(ours)
             print(
                 f"  {query:12} {hits:>6} hits  search p95 {p95(ours):7.1f} ms"
-                f" (CPU {statistics.median(cpu):5.1f})  icontains p95 {p95(theirs):7.1f} ms"
-                f"  ratio {ratio:5.1f}x"
+                f" (CPU {statistics.median(cpu):5.1f}, page {p95(page):5.1f})"
+                f"  icontains p95 {p95(theirs):7.1f} ms  ratio {ratio:5.1f}x"
             )
-            failed |= p95(ours) > P95_TARGET_MS or ratio < RATIO_TARGET
+            failed |= max(p95(ours), p95(page)) > P95_TARGET_MS or ratio < RATIO_TARGET
         if failed:
             print(f"over target: p95 ≤ {P95_TARGET_MS} ms and ≥ {RATIO_TARGET}x icontains")
         return 1 if failed else 0

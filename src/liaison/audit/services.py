@@ -6,6 +6,8 @@ from axes.helpers import get_client_ip_address
 from liaison.audit.chain import seal_after_commit
 from liaison.audit.models import AuditEvent, Seal
 from liaison.audit.scope import scope_of
+from liaison.core import trail
+from liaison.core.models import ChildModel
 
 
 def client_address(request) -> str | None:
@@ -105,3 +107,5 @@ def log_created(rows, *, user) -> None:
     )
     for entry in entries:  # a bulk insert sends no post_save: seal as the signal would
         seal_after_commit(Seal.Table.ENTRY, entry.pk)
+    if isinstance(rows[0], ChildModel):  # and trail the rows as the signal would
+        trail.record_rows(rows)

@@ -12,8 +12,10 @@ class CoreConfig(AppConfig):
         from liaison.core.models import RecordModel, ReferenceModel
         from liaison.core.permissions import register_record_rules, register_reference_rules
         from liaison.core.statistics import analyse_sqlite_once
+        from liaison.core.trail import connect
 
         connection_created.connect(analyse_sqlite_once)
+        connect(apps.get_models())
 
         for model in apps.get_models():
             if issubclass(model, RecordModel):

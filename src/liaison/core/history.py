@@ -25,7 +25,7 @@ from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
-from liaison.core.models import ChildModel, RecordModel
+from liaison.core.models import ChildModel, RecordModel, RowTrail
 
 #: Columns every row has whose change says nothing a reader needs (the entry says who/when).
 QUIET_FIELDS = {"id", "agency", "created_by", "updated_by", "submitted_at", "approved_at"}
@@ -75,27 +75,27 @@ def child_relations(model: type[Model]):
 
 def entries_of(record, user):
     """The audit entries (changes, not views) of `record` and of the child rows `user` may
-    see, with those of deleted children (their entries keep the link to the record)."""
-    types = ContentType.objects.get_for_models(
-        type(record), *[c for c, _ in child_relations(type(record))]
-    )
-    condition = Q(content_type=types[type(record)], object_id=record.pk)
-    for child, parent_field in child_relations(type(record)):
-        visible = child._default_manager.visible_to(user).filter(**{parent_field: record.pk})
-        # Created and deleted rows keep the link in their entry, so a deleted row's whole
-        # story is found; a row linking a record the user may not see is left out later.
-        linked = Q(**{f"changes__{parent_field}__0": record.pk}) | Q(
-            **{f"changes__{parent_field}__1": record.pk}
-        )
-        condition |= Q(content_type=types[child]) & (Q(object_id__in=visible.values("pk")) | linked)
+    see, with those of deleted children, found through the trail of the record's rows."""
+    children = [child for child, _ in child_relations(type(record))]
     if apps.is_installed("liaison.attachments"):
-        attachment = apps.get_model(ATTACHMENT)
-        files = attachment.objects.filter(content_type=types[type(record)], object_id=record.pk)
-        condition |= Q(content_type=ContentType.objects.get_for_model(attachment)) & (
-            Q(object_id__in=files.values("pk"))
-            | Q(changes__object_id__0=record.pk, changes__content_type__0=types[type(record)].pk)
-            | Q(changes__object_id__1=record.pk, changes__content_type__1=types[type(record)].pk)
-        )
+        children.append(apps.get_model(ATTACHMENT))
+    types = ContentType.objects.get_for_models(type(record), *children)
+    condition = Q(content_type=types[type(record)], object_id=record.pk)
+    trailed = RowTrail.objects.filter(record_type=types[type(record)], record_id=record.pk)
+    for child in children:
+        rows = trailed.filter(row_type=types[child]).values("row_id")
+        manager = child._default_manager
+        if hasattr(manager, "visible_of"):  # the record is visible: check the rows' links
+            # A row there is now: if the user may see it. A row created or deleted: by the
+            # links its entry names (a row linking a record the user may not see is left
+            # out later), so a deleted row's story is found.
+            seen = Q(object_id__in=manager.visible_of(user, [record.pk]).values("pk"))
+            told = Q(
+                object_id__in=rows, action__in=[LogEntry.Action.CREATE, LogEntry.Action.DELETE]
+            )
+            condition |= Q(content_type=types[child]) & (seen | told)
+        else:  # files are seen with their record, kept or deleted
+            condition |= Q(content_type=types[child], object_id__in=rows)
     return (
         LogEntry.objects.filter(condition)
         .exclude(action=LogEntry.Action.ACCESS)

@@ -183,6 +183,31 @@ class ChildModel(models.Model):
         return getattr(self, self.parent_field)
 
 
+class RowTrail(models.Model):
+    """A child row's record, kept when the row is deleted (core.trail): the history of a
+    record finds its rows' audit entries, the deleted rows' too, through this index."""
+
+    record_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    record_id = models.PositiveBigIntegerField()
+    row_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    row_id = models.PositiveBigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["row_type", "row_id"], name="row_trail_row"),
+        ]
+        indexes = [
+            models.Index(fields=["record_type", "record_id", "row_type"], name="row_trail_record")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.row_type_id}:{self.row_id} of {self.record_type_id}:{self.record_id}"
+
+
 class ReferenceModel(TrackedModel, VersionedModel):
     """Shared reference data (places, topics): not owned by an agency, not classified."""
 
