@@ -3,8 +3,9 @@ database (bench_pages.py; the load test may reuse `build_office`).
 
 `build_office(activities)` fills a migrated, empty database with one agency: its units and
 officers, places, partner bodies, and `activities` activities over five years with their
-places, bodies' roles, delegations, events and (training courses) attendance; nine in ten
-approved, the rest drafts or waiting for approval. Returns an `Office` naming its users.
+places, bodies' roles, delegations, events and (training courses) attendance, and the
+audit log of their creation; nine in ten approved, the rest drafts or waiting for
+approval. Returns an `Office` naming its users.
 """
 
 from __future__ import annotations
@@ -36,6 +37,41 @@ def user(agency, username: str, *roles: str):
     )
     made.groups.add(*[Group.objects.get_or_create(name=role)[0] for role in roles])
     return made
+
+
+def log_creations(model, parent: str) -> None:
+    """A creation entry for each row of `model`, naming what it belongs to as auditlog's
+    signal does, and each child row's trail: a history reads the office's whole log."""
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from liaison.core.models import ChildModel, RowTrail
+
+    kind = ContentType.objects.get_for_model(model)
+    rows = list(model.objects.values_list("pk", f"{parent}_id"))
+    LogEntry.objects.bulk_create(
+        (
+            LogEntry(
+                content_type=kind,
+                object_pk=str(pk),
+                object_id=pk,
+                object_repr=f"{model.__name__} {pk}",
+                action=LogEntry.Action.CREATE,
+                changes={parent: [None, str(owner)]},
+            )
+            for pk, owner in rows
+        ),
+        batch_size=BATCH,
+    )
+    if issubclass(model, ChildModel):
+        owner_kind = ContentType.objects.get_for_model(model._meta.get_field(parent).related_model)
+        RowTrail.objects.bulk_create(
+            (
+                RowTrail(record_type=owner_kind, record_id=owner, row_type=kind, row_id=pk)
+                for pk, owner in rows
+            ),
+            batch_size=BATCH,
+        )
 
 
 def build_office(activities: int = 5000, bodies: int = 300, places: int = 200) -> Office:
@@ -153,6 +189,14 @@ def build_office(activities: int = 5000, bodies: int = 300, places: int = 200) -
         ),
         batch_size=BATCH,
     )
+    for model, parent in [
+        (Activity, "agency"),
+        (ActivityBody, "activity"),
+        (DelegationMember, "activity"),
+        (Event, "activity"),
+        (Attendance, "course"),
+    ]:
+        log_creations(model, parent)
     refresh_statistics()  # as a new server process would find them (liaison.core.statistics)
     return Office(
         agency=agency,
