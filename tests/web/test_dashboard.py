@@ -350,3 +350,21 @@ def test_a_kept_value_holds_its_translations_as_text(viewer):
     assert remembered(viewer, "nothing", (), lambda: None) is None
     assert remembered(viewer, "nothing", (), lambda: calls.append(1)) is None
     assert len(calls) == 2
+
+
+def test_recent_changes_reach_past_newer_hidden_ones_newest_first(editor, agency):
+    """Each family's latest visible entries are found however many newer ones the reader
+    may not see, and the families' entries come together newest first, ten at most."""
+    from auditlog.context import set_actor
+
+    from liaison.core.history import recent_changes
+
+    with set_actor(editor):
+        body = PartnerBodyFactory(agency=agency, name_zh_hant="早前的機構")
+        early = ActivityFactory(agency=agency, title_zh_hant="早前公開")
+        for _ in range(12):
+            ActivityFactory(agency=agency, classification=Classification.CONFIDENTIAL)
+        shown = [ActivityFactory(agency=agency, title_zh_hant=f"公開{n}") for n in range(3)]
+    names = [line.name for line in recent_changes(editor)]
+    assert names == [*(str(record) for record in reversed(shown)), str(early), str(body)]
+    assert len(recent_changes(editor, limit=2)) == 2
