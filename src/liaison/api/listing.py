@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from ninja import Schema
 from pydantic import BaseModel
@@ -41,6 +42,10 @@ class Listing:
         self.many = [f for f in model._meta.many_to_many if f.name in self.out.model_fields]
         links = {f.name for f in self.many}
         self.columns = [c for c in columns(self.out) if c not in links]
+        for name in self.rows:  # read with visible_of: rows of the listed records
+            relation = model._meta.get_field(name)
+            if relation.related_model.parent_field != relation.field.name:
+                raise ImproperlyConfigured(f"{name} are not rows of {model.__name__}.")
         label = model.__name__
         self.schema = plain(
             self.out,

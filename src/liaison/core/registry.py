@@ -191,8 +191,8 @@ def visible_prefetch(
     manager = target._default_manager
     if empty:
         return models.Prefetch(name, queryset=manager.none())
-    if of and hasattr(manager, "visible_of") and not field.many_to_many:
-        queryset = manager.visible_of(user, of)
+    if of and not field.many_to_many and getattr(target, "parent_field", "") == field.field.name:
+        queryset = manager.visible_of(user, of)  # the rows of these records, not other links
     elif hasattr(manager, "visible_to"):
         queryset = manager.visible_to(user)
     else:

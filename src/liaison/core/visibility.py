@@ -1,7 +1,8 @@
 """The one place that decides which records a user may see.
 
 Every list, count, search hit, export, report, feed, API response and admin page starts
-from `Model.objects.visible_to(user)`. The rules, in order:
+from `Model.objects.visible_to(user)` (the rows of records a page has just read through it,
+from `visible_of(user, ids)`, which checks the rows' other links). The rules, in order:
 
 1. Only active, logged-in users with a role see anything.
 2. A user sees only their own agency's records (a superuser sees every agency's).
