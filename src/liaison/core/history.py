@@ -74,8 +74,9 @@ def child_relations(model: type[Model]):
 
 
 def entries_of(record, user):
-    """The audit entries (changes, not views) of `record` and of the child rows `user` may
-    see, with those of deleted children, found through the trail of the record's rows."""
+    """The audit entries (changes, not views) of `record`, which `user` may see (history_for
+    asks first), and of the child rows they may see, with those of deleted children, found
+    through the trail of the record's rows."""
     children = [child for child, _ in child_relations(type(record))]
     if apps.is_installed("liaison.attachments"):
         children.append(apps.get_model(ATTACHMENT))
