@@ -39,39 +39,16 @@ def user(agency, username: str, *roles: str):
     return made
 
 
-def log_creations(model, parent: str) -> None:
-    """A creation entry for each row of `model`, naming what it belongs to as auditlog's
-    signal does, and each child row's trail: a history reads the office's whole log."""
-    from auditlog.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
+def log_creations(model) -> None:
+    """Each row's creation entry (sealed) and trail, written as a bulk import writes them
+    (audit.services.log_created): a record's history then reads the office's whole log."""
+    from django.db import transaction
 
-    from liaison.core.models import ChildModel, RowTrail
+    from liaison.audit.services import log_created
 
-    kind = ContentType.objects.get_for_model(model)
-    rows = list(model.objects.values_list("pk", f"{parent}_id"))
-    LogEntry.objects.bulk_create(
-        (
-            LogEntry(
-                content_type=kind,
-                object_pk=str(pk),
-                object_id=pk,
-                object_repr=f"{model.__name__} {pk}",
-                action=LogEntry.Action.CREATE,
-                changes={parent: [None, str(owner)]},
-            )
-            for pk, owner in rows
-        ),
-        batch_size=BATCH,
-    )
-    if issubclass(model, ChildModel):
-        owner_kind = ContentType.objects.get_for_model(model._meta.get_field(parent).related_model)
-        RowTrail.objects.bulk_create(
-            (
-                RowTrail(record_type=owner_kind, record_id=owner, row_type=kind, row_id=pk)
-                for pk, owner in rows
-            ),
-            batch_size=BATCH,
-        )
+    rows = list(model.objects.select_related())  # what each entry names and is scoped by
+    with transaction.atomic():  # sealed in one batch at the commit
+        log_created(rows, user=None)
 
 
 def build_office(activities: int = 5000, bodies: int = 300, places: int = 200) -> Office:
@@ -189,14 +166,8 @@ def build_office(activities: int = 5000, bodies: int = 300, places: int = 200) -
         ),
         batch_size=BATCH,
     )
-    for model, parent in [
-        (Activity, "agency"),
-        (ActivityBody, "activity"),
-        (DelegationMember, "activity"),
-        (Event, "activity"),
-        (Attendance, "course"),
-    ]:
-        log_creations(model, parent)
+    for model in (Activity, ActivityBody, DelegationMember, Event, Attendance):
+        log_creations(model)
     refresh_statistics()  # as a new server process would find them (liaison.core.statistics)
     return Office(
         agency=agency,
