@@ -19,13 +19,15 @@ from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, Model, OuterRef, Q
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.template.defaultfilters import yesno
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from liaison.core.models import ChildModel, RecordModel, RowTrail
+from liaison.core.prepared import prepared
+from liaison.core.visibility import reader_key
 
 #: Columns every row has whose change says nothing a reader needs (the entry says who/when).
 QUIET_FIELDS = {"id", "agency", "created_by", "updated_by", "submitted_at", "approved_at"}
@@ -295,6 +297,23 @@ def recent_changes(user, limit: int = 10) -> list[Recent]:
     enough are found (EXISTS: with IN, SQLite read the entries of every visible record)."""
     record_models = [m for m in apps.get_models() if issubclass(m, RecordModel)]
     types = ContentType.objects.get_for_models(*record_models)
+    key = (reader_key(user), limit, tuple(sorted(kind.pk for kind in types.values())))
+    logged = prepared(LogEntry, "recent_changes", key, lambda: latest_entries(user, types, limit))
+    return [
+        Recent(
+            log.timestamp,
+            actor_name(log),
+            ACTIONS[log.action],
+            log.content_type.name,
+            log.object_repr,
+        )
+        for log in logged
+    ]
+
+
+def latest_entries(user, types: dict, limit: int) -> QuerySet[LogEntry]:
+    """The latest `limit` entries, of records of `types` that `user` may see (compiled once
+    per reader: a union with each family's rules)."""
     latest = [
         LogEntry.objects.filter(
             Exists(model.objects.visible_to(user).filter(pk=OuterRef("object_id"))),
@@ -307,18 +326,8 @@ def recent_changes(user, limit: int = 10) -> list[Recent]:
     ]
     # SQLite takes no LIMIT in a member of a UNION; in an IN subquery it does.
     first, *others = [LogEntry.objects.filter(pk__in=ids).order_by().values("pk") for ids in latest]
-    logged = (
+    return (
         LogEntry.objects.filter(pk__in=first.union(*others, all=True))
         .select_related("actor", "content_type")
         .order_by("-timestamp", "-pk")[:limit]
     )
-    return [
-        Recent(
-            log.timestamp,
-            actor_name(log),
-            ACTIONS[log.action],
-            log.content_type.name,
-            log.object_repr,
-        )
-        for log in logged
-    ]

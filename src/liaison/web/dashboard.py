@@ -1,5 +1,6 @@
 """The dashboard's figures: one year's counts, queues and deadlines, in a fixed handful of
-queries of plain values whatever the number of records.
+queries of plain values whatever the number of records, each compiled once per reader and
+year (core.prepared): built anew, the rules took longer to compile than to answer.
 
 Everything starts from `visible_to(user)`, the link rows too (a body's role, an attendance),
 so a figure never counts what its reader may not see. Approved records and the rest (drafts
@@ -14,15 +15,16 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.apps import apps
-from django.db.models import CharField, Count, Q, QuerySet, Sum, Value
+from django.db.models import CharField, Count, DateField, IntegerField, Q, QuerySet, Sum, Value
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from liaison.activities.models import Activity, ActivityBody
 from liaison.agenda.reminders import due_obligations
 from liaison.core.choices import Role, WorkflowState
+from liaison.core.prepared import prepared
 from liaison.core.translation import column_suffix
-from liaison.core.visibility import roles_of
+from liaison.core.visibility import reader_key, roles_of
 from liaison.partners.models import Obligation
 from liaison.training.models import Attendance
 
@@ -33,6 +35,8 @@ QUEUE_READ = 200
 TOP_BODIES = 10
 TITLES = ("title_zh_hant", "title_pt", "title_en")
 UNKNOWN = "unknown"
+#: The upcoming activities' rows among the queues' (dashboard.lists).
+UPCOMING = "upcoming"
 
 #: The record families a queue (my drafts, waiting for approval) lists, with the three
 #: columns that name a record of the family (zh-Hant, Portuguese, English).
@@ -99,10 +103,20 @@ class Dashboard:
         return sum(pending for _, pending in self.by_kind.values())
 
 
-def counts_by_year(visible: QuerySet[Activity]) -> dict[int, dict[str, list[int]]]:
+def counts_by_year(user) -> dict[int, dict[str, list[int]]]:
     """year -> kind -> [approved, not yet approved], in one query over every year."""
     years: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    rows = visible.order_by().values_list("year", "kind", "state").annotate(n=Count("pk"))
+    rows = prepared(
+        Activity,
+        "dashboard:counts",
+        reader_key(user),
+        lambda: (
+            Activity.objects.visible_to(user)
+            .order_by()
+            .values_list("year", "kind", "state")
+            .annotate(n=Count("pk"))
+        ),
+    )
     for year, kind, state, n in rows:
         years[year][kind][0 if state == WorkflowState.APPROVED else 1] += n
     return years
@@ -115,13 +129,43 @@ def choose_year(asked: int | None, years: list[int]) -> int:
     return years[0] if years else timezone.localdate().year
 
 
-def links_of(ids: QuerySet, user, total: int) -> tuple[Counter[str], list[tuple[str, int]]]:
+def approved_in(user, year: int) -> QuerySet:
+    """The ids of the year's approved activities `user` may see."""
+    visible = Activity.objects.visible_to(user)
+    return visible.filter(year=year, state=WorkflowState.APPROVED).order_by().values("pk")
+
+
+def links_of(user, year: int, total: int) -> tuple[Counter[str], list[tuple[str, int]]]:
     """Activities per region and per body, from one query: a union of the places and the
-    bodies' roles of the activities `ids`.
+    bodies' roles of the year's approved activities.
 
     By region as the chapter counts: the region group of an activity's places, else of its
     bodies (or the bodies' seats); an activity in several regions counts once in each, one
     in none as unknown. By body: the bodies taking part in the most activities."""
+    rows = prepared(
+        Activity, "dashboard:links", (reader_key(user), year), lambda: links(user, year)
+    )
+    by_place, by_body, activities_of = defaultdict(set), defaultdict(set), defaultdict(set)
+    for activity_id, place_region, region, seat_region, *names in rows:
+        if place_region:
+            by_place[activity_id].add(place_region)
+            continue
+        if region or seat_region:
+            by_body[activity_id].add(region or seat_region)
+        activities_of[tuple(names)].add(activity_id)
+    for activity_id, found in by_body.items():
+        by_place.setdefault(activity_id, found)
+    regions = Counter(region for found in by_place.values() for region in found)
+    if total > len(by_place):
+        regions[UNKNOWN] = total - len(by_place)
+    ranked = sorted(activities_of.items(), key=lambda item: (-len(item[1]), item[0][0]))
+    return regions, [(pick(names), len(found)) for names, found in ranked[:TOP_BODIES]]
+
+
+def links(user, year: int) -> QuerySet:
+    """The region of each place, and each body's regions and names, of the year's approved
+    activities (a union)."""
+    ids = approved_in(user, year)
     text = CharField()
     places = Activity.places.through.objects.filter(activity__in=ids).values_list(
         "activity_id",
@@ -141,92 +185,128 @@ def links_of(ids: QuerySet, user, total: int) -> tuple[Counter[str], list[tuple[
             "body__name_en",
         )
     )
-    by_place, by_body, activities_of = defaultdict(set), defaultdict(set), defaultdict(set)
-    for activity_id, place_region, region, seat_region, *names in places.union(bodies, all=True):
-        if place_region:
-            by_place[activity_id].add(place_region)
-            continue
-        if region or seat_region:
-            by_body[activity_id].add(region or seat_region)
-        activities_of[tuple(names)].add(activity_id)
-    for activity_id, found in by_body.items():
-        by_place.setdefault(activity_id, found)
-    regions = Counter(region for found in by_place.values() for region in found)
-    if total > len(by_place):
-        regions[UNKNOWN] = total - len(by_place)
-    ranked = sorted(activities_of.items(), key=lambda item: (-len(item[1]), item[0][0]))
-    return regions, [(pick(names), len(found)) for names, found in ranked[:TOP_BODIES]]
+    return places.union(bodies, all=True)
 
 
-def hours_by_unit(ids: QuerySet, user) -> list[tuple[str, int, Decimal]]:
+def hours_by_unit(user, year: int) -> list[tuple[str, int, Decimal]]:
     """(unit, participants, hours attended) from the attendance rows the user may see."""
-    rows = (
-        Attendance.objects.visible_to(user)
-        .filter(course__in=ids)
-        .values_list(
-            "participant__unit__name_zh_hant",
-            "participant__unit__name_pt",
-            "participant__unit__name_en",
-        )
-        .annotate(people=Count("participant", distinct=True), hours=Sum("hours"))
-        .order_by("participant__unit__code")
+    rows = prepared(
+        Attendance,
+        "dashboard:hours",
+        (reader_key(user), year),
+        lambda: (
+            Attendance.objects.visible_to(user)
+            .filter(course__in=approved_in(user, year))
+            .values_list(
+                "participant__unit__name_zh_hant",
+                "participant__unit__name_pt",
+                "participant__unit__name_en",
+            )
+            .annotate(people=Count("participant", distinct=True), hours=Sum("hours"))
+            .order_by("participant__unit__code")
+        ),
     )
     return [(pick(names), people, hours or Decimal(0)) for *names, people, hours in rows]
 
 
-def queues(user) -> tuple[list[QueueItem], list[QueueItem] | None]:
-    """My drafts (created or last changed by me) and, for approvers, the submitted records
-    I may approve (never my own last change): the latest of each, across every family, in
-    one query (a union of each family's name columns). Only records still in the workflow
-    are read, however many approved records the tables hold."""
+def lists(user, today: date) -> tuple[list[QueueItem], list[QueueItem] | None, list[Activity]]:
+    """My drafts (created or last changed by me), for approvers the submitted records I may
+    approve (never my own last change), and the upcoming activities, in one query.
+
+    The queues are the latest of each, across every family: a union of each family's name
+    columns, of records still in the workflow only, however many approved records the
+    tables hold. The upcoming activities come first in it, read by their own subquery, so
+    no queue crowds them out."""
     approver = Role.APPROVER in roles_of(user)
+    drafts, to_approve, upcoming = [], [], []
+    rows = prepared(
+        Activity,
+        "dashboard:lists",
+        (reader_key(user), today),
+        lambda: listed(user, approver, today),
+    )
+    for _, label, pk, *names, updated_at, state, kind, start, end in rows:
+        if label == UPCOMING:
+            titles = dict(zip(TITLES, names, strict=True))
+            upcoming.append(
+                Activity(pk=pk, kind=kind, state=state, start_date=start, end_date=end, **titles)
+            )
+            continue
+        found = drafts if state == WorkflowState.DRAFT else to_approve
+        if len(found) < LIST_LENGTH:
+            found.append(QueueItem(apps.get_model(label), pk, pick(names), updated_at, state))
+    return drafts, to_approve if approver else None, upcoming
+
+
+def listed(user, approver: bool, today: date) -> QuerySet:
+    """The upcoming activities (ranked 0), then the latest records of every family that
+    wait on `user` (ranked 1): a union with the same columns throughout."""
     mine = Q(state=WorkflowState.DRAFT) & (Q(created_by=user) | Q(updated_by=user))
     wanted = mine | (Q(state=WorkflowState.SUBMITTED) & ~Q(updated_by=user)) if approver else mine
-    parts = [
+    text, day, rank = CharField(), DateField(), IntegerField()
+    queued = [
         apps.get_model(label)
         .objects.visible_to(user)
         .filter(wanted)
         .order_by()
-        .values_list(Value(label, CharField()), "pk", *columns, "updated_at", "state")
+        .values_list(
+            Value(1, rank),
+            Value(label, text),
+            "pk",
+            *columns,
+            "updated_at",
+            "state",
+            *[Value(None, field) for field in (text, day, day)],
+        )
         for label, columns in QUEUE_FAMILIES.items()
     ]
-    first, *others = parts
-    drafts, to_approve = [], []
-    for label, pk, *names, updated_at, state in first.union(*others, all=True).order_by(
-        "-updated_at"
-    )[:QUEUE_READ]:
-        found = drafts if state == WorkflowState.DRAFT else to_approve
-        if len(found) < LIST_LENGTH:
-            found.append(QueueItem(apps.get_model(label), pk, pick(names), updated_at, state))
-    return drafts, to_approve if approver else None
-
-
-def upcoming_activities(visible: QuerySet[Activity], today: date) -> list[Activity]:
-    return list(
-        visible.filter(start_date__gte=today)
-        .only("pk", "kind", "state", "start_date", "end_date", *TITLES)
-        .order_by("start_date", "pk")[:LIST_LENGTH]
+    soon = (
+        Activity.objects.visible_to(user)
+        .filter(start_date__gte=today)
+        .order_by("start_date", "pk")
+        .values("pk")[:LIST_LENGTH]
     )
+    upcoming = (
+        Activity.objects.filter(pk__in=soon)
+        .order_by()
+        .values_list(
+            Value(0, rank),
+            Value(UPCOMING, text),
+            "pk",
+            *TITLES,
+            "updated_at",
+            "state",
+            "kind",
+            "start_date",
+            "end_date",
+        )
+    )
+    # The rank, then the latest first; the upcoming activities are sorted by the caller.
+    ordered = upcoming.union(*queued, all=True).order_by("value1", "-updated_at")
+    return ordered[: LIST_LENGTH + QUEUE_READ]
 
 
 def obligation_deadlines(user, today: date) -> list[Obligation]:
     """What the reminders are about: open obligations late or due within 30 days."""
-    return list(due_obligations(Obligation.objects.visible_to(user), today)[:LIST_LENGTH])
+    return prepared(
+        Obligation,
+        "dashboard:deadlines",
+        (reader_key(user), today),
+        lambda: due_obligations(Obligation.objects.visible_to(user), today)[:LIST_LENGTH],
+    )
 
 
 def build(user, asked_year: int | None) -> Dashboard:
     """Every figure of the dashboard for `user` and the year asked (or the latest)."""
-    visible = Activity.objects.visible_to(user)
-    years = counts_by_year(visible)
+    years = counts_by_year(user)
     year_list = sorted(years, reverse=True)
     year = choose_year(asked_year, year_list)
     today = timezone.localdate()
     board = Dashboard(year=year, years=year_list, today=today)
     board.by_kind = {kind: list(figures) for kind, figures in years.get(year, {}).items()}
-    approved = visible.filter(year=year, state=WorkflowState.APPROVED).order_by().values("pk")
-    board.by_region, board.by_body = links_of(approved, user, board.approved_total)
-    board.by_unit = hours_by_unit(approved, user)
-    board.drafts, board.to_approve = queues(user)
-    board.upcoming = upcoming_activities(visible, today)
+    board.by_region, board.by_body = links_of(user, year, board.approved_total)
+    board.by_unit = hours_by_unit(user, year)
+    board.drafts, board.to_approve, upcoming = lists(user, today)
+    board.upcoming = sorted(upcoming, key=lambda activity: (activity.start_date, activity.pk))
     board.deadlines = obligation_deadlines(user, today)
     return board
