@@ -37,11 +37,14 @@ def fresh_connection():
 
 def test_values_read_as_the_queryset_reads_them(agency):
     ActivityFactory(agency=agency, start_date=datetime.date(2024, 3, 1))
-    query = lambda: (
-        Activity.objects.order_by("pk")
-        .values_list("pk", "start_date", "created_at")
-        .annotate(n=Count("places"))
-    )
+
+    def query():
+        return (
+            Activity.objects.order_by("pk")
+            .values_list("pk", "start_date", "created_at")
+            .annotate(n=Count("places"))
+        )
+
     rows = prepared(Activity, "test:values", (1,), query)
     assert rows == list(query())
     assert isinstance(rows[0][1], datetime.date)  # SQLite's text converted back to a date
