@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.db.models import Count, Sum
 from django.test.utils import CaptureQueriesContext
@@ -114,3 +115,32 @@ def test_only_the_latest_are_kept(agency, monkeypatch):
         prepared(Activity, name, (), builds[name])
     assert [builds[name].count for name in "abc"] == [2, 1, 1]
     assert list(prepared_module.kept_on("default")) == [("c", ()), ("a", ())]
+
+
+def test_a_slot_is_compiled_once_and_each_call_sends_its_value(agency):
+    one, two = ActivityFactory(agency=agency), ActivityFactory(agency=agency)
+    built = []
+
+    def by_pk(pk):
+        built.append(pk)
+        return Activity.objects.filter(pk=pk, agency=agency)
+
+    assert prepared(Activity, "test:slot", (1,), by_pk, slot=one.pk) == [one]
+    assert prepared(Activity, "test:slot", (1,), by_pk, slot=two.pk) == [two]
+    assert prepared(Activity, "test:slot", (1,), by_pk, slot=two.pk + 100) == []
+    assert built == [prepared_module.STAND_IN]
+
+
+def test_a_slot_beyond_the_columns_range_matches_nothing(agency):
+    ActivityFactory(agency=agency)
+
+    def by_pk(pk):
+        return Activity.objects.filter(pk=pk)
+
+    assert prepared(Activity, "test:range", (1,), by_pk, slot=2**70) == []
+    assert prepared(Activity, "test:range", (1,), by_pk, slot=-(2**70)) == []
+
+
+def test_a_query_that_does_not_take_its_slot_is_refused(agency):
+    with pytest.raises(ImproperlyConfigured):
+        prepared(Activity, "test:unslotted", (1,), lambda pk: Activity.objects.all(), slot=1)

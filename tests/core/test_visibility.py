@@ -192,11 +192,9 @@ def test_naming_an_officer_shows_him_the_record_through_a_reused_query(records, 
 
 
 def test_an_officers_attendance_is_read_through_the_whole_rules(agency, viewer):
-    """An officer's attendance rows belong to their courses: a prefetch for the officer's
-    page checks each course (visible_of is only for a record's own rows)."""
-    from django.db.models import prefetch_related_objects
-
-    from liaison.core.registry import visible_prefetch
+    """An officer's attendance rows belong to their courses: the rows of the officer's
+    page are checked on each course (visible_of is only for a record's own rows)."""
+    from liaison.core.registry import rows_of_one
     from liaison.people.models import Staff
 
     ActivityFactory.create_batch(3, agency=agency)  # no course shares the officer's id
@@ -207,7 +205,4 @@ def test_an_officers_attendance_is_read_through_the_whole_rules(agency, viewer):
         course__agency=agency,
         course__classification=Classification.RESTRICTED,
     )
-    officer = Staff.objects.get(pk=officer.pk)
-    prefetch = visible_prefetch(Staff, "attendance", viewer, of=[officer.pk])
-    prefetch_related_objects([officer], prefetch)
-    assert list(officer.attendance.all()) == [shown]
+    assert list(rows_of_one(Staff, "attendance", viewer, officer.pk)) == [shown]

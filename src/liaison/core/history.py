@@ -25,6 +25,7 @@ from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from liaison.core import registry
 from liaison.core.models import ChildModel, RecordModel, RowTrail
 from liaison.core.prepared import prepared
 from liaison.core.visibility import reader_key
@@ -158,11 +159,12 @@ def may_see(record, user) -> bool:
 
 def names_at_hand(record) -> dict[type[Model], dict[int, str]]:
     """The names of the records `record`'s page has read already: itself, what it links
-    to, its prefetched rows and what they link to (each read through the chokepoint, or
-    visible by the chokepoint's rule 5: what a visible record links to is visible)."""
+    to, its rows read along (registry.shown_rows, or prefetched) and what they link to
+    (each read through the chokepoint, or visible by the chokepoint's rule 5: what a
+    visible record links to is visible)."""
     names: dict[type[Model], dict[int, str]] = defaultdict(dict)
-    prefetched = getattr(record, "_prefetched_objects_cache", {}).values()
-    for item in [record, *(row for rows in prefetched for row in rows)]:
+    read = record.__dict__.get(registry.SHOWN) or getattr(record, "_prefetched_objects_cache", {})
+    for item in [record, *(row for rows in read.values() for row in rows)]:
         names[type(item)][item.pk] = str(item)
         for model_field in item._meta.concrete_fields:
             if model_field.is_relation and model_field.is_cached(item):

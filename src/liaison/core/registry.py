@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.db import models
@@ -17,7 +18,8 @@ from django.urls import NoReverseMatch, reverse
 
 from liaison.core import services
 from liaison.core.models import RecordModel, ReferenceModel
-from liaison.core.visibility import record_links, roles_of
+from liaison.core.prepared import prepared
+from liaison.core.visibility import reader_key, record_links, roles_of
 
 #: What a detail page leaves out unless told otherwise: bookkeeping, and the state, shown
 #: beside the title.
@@ -153,17 +155,40 @@ class Family:
         return self.record_rows(user).prefetch_related(*lookups, *self.detail_prefetch)
 
     def read_shown(self, record, user) -> None:
-        """Read what the detail page lists of `record`, one query per kind of row it has:
-        its rows and linked records come through the chokepoint (a public activity's role of
-        a confidential body is not listed on its page), with the records they name."""
-        lookups = []
+        """Read what the detail page lists of `record` (`shown_rows`), one query per kind
+        of row it has, each compiled once per reader (core.prepared): its rows and linked
+        records come through the chokepoint (a public activity's role of a confidential
+        body is not listed on its page), with the records they name."""
+        shown = record.__dict__[SHOWN] = {}
         for name in self.shown_relations():
             rows = self.rows.get(name)
             wanted = getattr(record, has_rows(name)) and (rows is None or rows.applies(record))
-            lookups.append(
-                visible_prefetch(self.model, name, user, empty=not wanted, of=[record.pk])
-            )
-        models.prefetch_related_objects([record], *lookups, *self.detail_prefetch)
+            field = self.model._meta.get_field(name)
+            found = shown[name] = []
+            if wanted:
+                found += prepared(
+                    field.related_model,
+                    f"shown:{self.model._meta.label}.{name}",
+                    (reader_key(user),),
+                    partial(rows_of_one, self.model, name, user),
+                    slot=record.pk,
+                )
+            if not field.many_to_many:  # each row's record is this one, as a prefetch says
+                for row in found:
+                    setattr(row, field.field.name, record)
+        if self.detail_prefetch:
+            models.prefetch_related_objects([record], *self.detail_prefetch)
+
+
+#: Where `Family.read_shown` leaves a record's rows.
+SHOWN = "shown_rows"
+
+
+def shown_rows(record, name: str) -> list:
+    """The rows of the relation `name` a detail page lists: those `read_shown` read, else
+    those prefetched (the API's `detail_rows`)."""
+    shown = record.__dict__.get(SHOWN)
+    return shown[name] if shown is not None else list(getattr(record, name).all())
 
 
 def has_rows(name: str) -> str:
@@ -179,29 +204,39 @@ def related_rows(model: type[models.Model], name: str) -> models.QuerySet:
     return field.related_model._base_manager.filter(**{field.field.name: OuterRef("pk")})
 
 
-def visible_prefetch(
-    model: type[models.Model], name: str, user, empty: bool = False, of: list[int] = ()
-) -> models.Prefetch:
+def visible_prefetch(model: type[models.Model], name: str, user) -> models.Prefetch:
     """A prefetch of the relation `name`, through the chokepoint when its rows have one,
-    with the records each row names (a body's role: its body); `empty` asks no query.
-    `of`: the records it is for, which the caller read through the chokepoint (their rows
-    are then checked on their other links only: ChildQuerySet.visible_of)."""
+    with the records each row names (a body's role: its body)."""
+    field = model._meta.get_field(name)
+    return models.Prefetch(name, queryset=shown_queryset(field, field.related_model, user))
+
+
+def rows_of_one(model: type[models.Model], name: str, user, pk: int) -> models.QuerySet:
+    """The rows of the relation `name` of the record `pk`, which the caller read through
+    the chokepoint: rows that are the record's own are then checked on their other links
+    only (ChildQuerySet.visible_of), any other through their whole rules."""
     field = model._meta.get_field(name)
     target = field.related_model
+    if field.many_to_many:  # a field of the record's, or another record's field to it
+        lookup = field.field.name if field.auto_created else field.related_query_name()
+        return shown_queryset(field, target, user).filter(**{lookup: pk})
+    if getattr(target, "parent_field", "") == field.field.name:
+        own = target._default_manager.visible_of(user, [pk])
+        return shown_queryset(field, target, user, own)
+    return shown_queryset(field, target, user).filter(**{field.field.name: pk})
+
+
+def shown_queryset(field, target, user, rows: models.QuerySet | None = None):
+    """`rows` (else the rows of `target` `user` may see), with the records they name, in
+    their order (rows without an order of their own: as they were added)."""
     manager = target._default_manager
-    if empty:
-        return models.Prefetch(name, queryset=manager.none())
-    if of and not field.many_to_many and getattr(target, "parent_field", "") == field.field.name:
-        queryset = manager.visible_of(user, of)  # the rows of these records, not other links
-    elif hasattr(manager, "visible_to"):
-        queryset = manager.visible_to(user)
-    else:
-        queryset = manager.all()
+    if rows is None:
+        rows = manager.visible_to(user) if hasattr(manager, "visible_to") else manager.all()
     back = "" if field.many_to_many else field.field.name
     named = [link.name for link in record_links(target) if link.name != back]
-    if not target._meta.ordering:  # rows without an order of their own: as they were added
-        queryset = queryset.order_by("pk")
-    return models.Prefetch(name, queryset=queryset.select_related(*named))
+    if not target._meta.ordering:
+        rows = rows.order_by("pk")
+    return rows.select_related(*named)
 
 
 _families: dict[type[models.Model], Family] = {}

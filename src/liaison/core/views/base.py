@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.template.loader import select_template
 from django.views import View
 
+from liaison.core.prepared import prepared
 from liaison.core.registry import Family
+from liaison.core.visibility import reader_key
 
 
 class FamilyView(LoginRequiredMixin, View):
@@ -26,9 +28,19 @@ class FamilyView(LoginRequiredMixin, View):
         return self.family.record_rows(user)
 
     def get_object(self):
-        """The record, if the user may see it; a hidden record is simply not there (404)."""
+        """The record, if the user may see it; a hidden record is simply not there (404).
+        Its query is compiled once per reader and page (core.prepared)."""
         user = self.request.user
-        record = get_object_or_404(self.object_rows(user), pk=self.kwargs["pk"])
+        found = prepared(
+            self.family.model,
+            f"record:{type(self).__qualname__}:{self.family.model._meta.label}",
+            (reader_key(user),),
+            lambda pk: self.object_rows(user).filter(pk=pk),
+            slot=self.kwargs["pk"],
+        )
+        if not found:
+            raise Http404
+        record = found[0]
         # read through the chokepoint: its permissions and history need not ask again
         record.__dict__["_visible_to"] = {user.pk: True}
         return record

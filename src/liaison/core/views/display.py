@@ -44,7 +44,7 @@ class Value:
 
 def field_value(record, field) -> Value:
     if field.many_to_many:
-        items = list(getattr(record, field.name).all())
+        items = registry.shown_rows(record, field.name)
         return Value(field.verbose_name, items, many=True)
     if field.choices:
         return Value(field.verbose_name, getattr(record, f"get_{field.name}_display")())

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from liaison.core import registry
 from liaison.core.posted import OUT_OF_DATE, posted_version
 from liaison.core.views.base import FamilyView
 from liaison.core.views.lists import error_messages
@@ -22,13 +23,12 @@ def row_panels(family, record, user, may_change: bool) -> list[dict]:
         rows = family.rows.get(name)
         if rows is not None and not rows.applies(record):
             continue
-        related = getattr(record, name)
         editable = rows is not None and may_change
         url = reverse(family.url_name("rows"), kwargs={"pk": record.pk, "rows": name})
         panels.append(
             {
-                "label": related.model._meta.verbose_name_plural,
-                "items": related.all(),
+                "label": record._meta.get_field(name).related_model._meta.verbose_name_plural,
+                "items": registry.shown_rows(record, name),
                 "form": new_row_form(rows, record, user) if editable else None,
                 "url": url if editable else "",
             }
