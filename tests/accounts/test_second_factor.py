@@ -4,7 +4,9 @@ the app, backup codes used once, a lost device replaced, an administrator's rese
 import datetime
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
@@ -130,6 +132,17 @@ def test_the_log_in_asks_for_the_code_and_refuses_a_wrong_one(approver):
 def test_an_optional_user_who_set_one_up_is_asked_too(viewer):
     enrolled(viewer)
     assert password_login(viewer).get("/").status_code == 302
+
+
+def test_whether_one_is_set_up_is_read_with_the_user(viewer):
+    """The step asks no query of its own: the user's query says it (core.auth)."""
+    client = password_login(viewer)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    asked = [q["sql"] for q in queries if 'FROM "otp_totp_totpdevice"' in q["sql"]]
+    assert all('FROM "accounts_user"' in sql for sql in asked)
+    enrolled(viewer)
+    assert client.get("/").status_code == 302
 
 
 def test_a_backup_code_works_once_then_the_lost_device_is_replaced(approver):

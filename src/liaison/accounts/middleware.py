@@ -13,6 +13,7 @@ from django.urls import Resolver404, resolve, reverse
 from django_htmx.http import HttpResponseClientRedirect
 
 from liaison.accounts.services import has_second_factor
+from liaison.core.auth import SECOND_FACTOR
 
 #: The views an unverified user may still reach.
 OPEN_VIEWS = {
@@ -28,7 +29,10 @@ def second_factor_step(user) -> str | None:
     """The page `user` must pass before any other, or None."""
     if not user.is_authenticated or user.is_verified():
         return None
-    if has_second_factor(user):
+    has_one = getattr(user, SECOND_FACTOR, None)  # read with the user (core.auth)
+    if has_one is None:
+        has_one = has_second_factor(user)
+    if has_one:
         return "accounts:two_factor_verify"
     if user.is_privileged:
         return "accounts:two_factor_setup"
