@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.api.models import ApiToken
-from liaison.core.auth import keep_reader_annotations, reader_annotations
 from liaison.core.visibility import roles_of
 
 SCHEME = "lia_"
@@ -72,19 +71,11 @@ def tokens_of(user):
 
 
 def token_for(secret: str) -> ApiToken | None:
-    """The usable token `secret` is, with its user and the user's roles; None for anything
-    else."""
+    """The usable token `secret` is, with its user; None for anything else."""
     if not secret.startswith(SCHEME):
         return None
-    row = (
-        ApiToken.objects.usable()
-        .select_related("user")
-        .annotate(**reader_annotations("user_id"))  # the roles come with it (core.auth)
-        .filter(digest=digest_of(secret))
-        .first()
-    )
+    row = ApiToken.objects.usable().select_related("user").filter(digest=digest_of(secret)).first()
     if row is not None:
-        keep_reader_annotations(row.user, row)
         now = timezone.now()
         if row.last_used_at is None or now - row.last_used_at > LAST_USED_RESOLUTION:
             ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)

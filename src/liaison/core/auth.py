@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from liaison.core.choices import Role
+from liaison.core.prepared import prepared
 
 #: Whether the user had a confirmed second factor when the request read them.
 SECOND_FACTOR = "_has_second_factor"
@@ -23,37 +24,34 @@ def holds(role: str) -> str:
     return f"_holds_{role}"
 
 
-def reader_annotations(user: str = "pk") -> dict:
-    """Whether the user `user` names (a lookup to their id) holds each role and has a
-    second factor, as annotations of one query (a user's, or an API token's)."""
-    return {
-        **{
-            holds(role): Exists(Group.objects.filter(user=OuterRef(user), name=role))
-            for role in Role.values
-        },
-        SECOND_FACTOR: Exists(TOTPDevice.objects.filter(user=OuterRef(user), confirmed=True)),
-    }
-
-
-def keep_reader_annotations(user, read) -> None:
-    """What `reader_annotations` read on `read` (the user, or a row naming them), kept on
-    `user` where the chokepoint and the second-factor step look."""
-    if not user.is_superuser:  # a superuser holds every role (visibility.roles_of)
-        user._liaison_roles = frozenset(r for r in Role.values if getattr(read, holds(r)))
-    setattr(user, SECOND_FACTOR, getattr(read, SECOND_FACTOR))
-
-
 @cache
 def users_with_roles():
-    """The users, each with `reader_annotations`; built once (a queryset is a description
-    until it is read, and each request's filter reads a copy)."""
-    return get_user_model()._default_manager.annotate(**reader_annotations())
+    """The users, each with whether they hold each role and have a second factor; built
+    once (a queryset is a description until it is read, and each request's filter reads a
+    copy)."""
+    return get_user_model()._default_manager.annotate(
+        **{
+            holds(role): Exists(Group.objects.filter(user=OuterRef("pk"), name=role))
+            for role in Role.values
+        },
+        **{SECOND_FACTOR: Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))},
+    )
 
 
 class MemberBackend(ModelBackend):
     def get_user(self, user_id):
-        user = users_with_roles().filter(pk=user_id).first()
+        """The session's user, in a query compiled once (core.prepared: its seven
+        subqueries took longer to compile than to run)."""
+        found = prepared(
+            get_user_model(),
+            "session_user",
+            (),
+            lambda pk: users_with_roles().filter(pk=pk),
+            slot=int(user_id),
+        )
+        user = found[0] if found else None
         if user is None or not self.user_can_authenticate(user):
             return None
-        keep_reader_annotations(user, user)
+        if not user.is_superuser:  # a superuser holds every role (visibility.roles_of)
+            user._liaison_roles = frozenset(r for r in Role.values if getattr(user, holds(r)))
         return user
