@@ -144,3 +144,15 @@ def test_a_slot_beyond_the_columns_range_matches_nothing(agency):
 def test_a_query_that_does_not_take_its_slot_is_refused(agency):
     with pytest.raises(ImproperlyConfigured):
         prepared(Activity, "test:unslotted", (1,), lambda pk: Activity.objects.all(), slot=1)
+
+
+def test_a_migration_or_flush_forgets_every_prepared_query(agency):
+    """The content types a query names may be made anew (a test's flush, a migration)."""
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    ActivityFactory(agency=agency)
+    prepared(Activity, "test:forgotten", (), lambda: Activity.objects.values_list("pk"))
+    assert prepared_module.kept_on("default")
+    post_migrate.send(sender=apps.get_app_config("core"), app_config=apps.get_app_config("core"))
+    assert not prepared_module.kept_on("default")

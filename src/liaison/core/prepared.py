@@ -14,7 +14,8 @@ The caller's `key` must name everything else the SQL is made of: the reader
 (`reader_key`: the rules are built from it alone, which is why `core.visibility` keeps
 its built queries too), and the caller's own parameters (a year, today's date, content
 type ids). Each connection keeps its own (a compiler is bound to its connection, and
-connections are per thread), the latest `SIZE` of them.
+connections are per thread), the latest `SIZE` of them, forgotten after a migration or a
+flush (`forget`): the content types the queries name may have been made anew.
 """
 
 from __future__ import annotations
@@ -89,6 +90,12 @@ def prepared(
     else:
         kept.move_to_end((name, key))
     return found.run(slot)
+
+
+def forget(**kwargs) -> None:
+    """Drop every query this thread's connections prepared (a post_migrate receiver)."""
+    for connection in connections.all(initialized_only=True):
+        vars(connection).pop("liaison_prepared", None)
 
 
 def kept_on(alias: str) -> OrderedDict:
