@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from liaison.activities.choices import ActivityKind, BodyRole
 from liaison.activities.models import ActivityBody
@@ -130,6 +131,39 @@ def test_my_drafts_and_approvals_queue(client_zh, editor, approver, agency):
     assert [(item.name, item.model.__name__) for item in queue] == [("新機構", "PartnerBody")]
     assert "新機構" in response.content.decode()
     assert (type(draft), draft.pk) not in [(item.model, item.pk) for item in queue]
+
+
+@pytest.fixture
+def short_queue(monkeypatch):
+    """The queues read one record, in queries compiled with that limit and then forgotten."""
+    from liaison.core import prepared
+    from liaison.web import dashboard
+
+    monkeypatch.setattr(dashboard, "QUEUE_READ", 1)
+    prepared.forget()
+    yield
+    prepared.forget()
+
+
+def test_a_long_queue_does_not_crowd_out_the_upcoming_activities(
+    client_zh, editor, agency, short_queue
+):
+    """The queues and the upcoming activities share one query; the upcoming come first."""
+    from liaison.web import dashboard
+
+    soon = timezone.localdate() + datetime.timedelta(days=3)
+    upcoming = ActivityFactory(agency=agency, start_date=soon, end_date=soon, year=soon.year)
+    ActivityFactory.create_batch(
+        dashboard.LIST_LENGTH + 2,
+        agency=agency,
+        created_by=editor,
+        state=WorkflowState.DRAFT,
+        approved_at=None,
+    )
+    client_zh.force_login(editor)
+    board = client_zh.get("/").context["board"]
+    assert [activity.pk for activity in board.upcoming] == [upcoming.pk]
+    assert board.drafts  # the queue reads what the limit leaves it
 
 
 def test_overdue_obligations_are_marked(client_zh, viewer, agency):
