@@ -159,11 +159,11 @@ def may_see(record, user) -> bool:
 
 def names_at_hand(record) -> dict[type[Model], dict[int, str]]:
     """The names of the records `record`'s page has read already: itself, what it links
-    to, its rows read along (registry.shown_rows, or prefetched) and what they link to
-    (each read through the chokepoint, or visible by the chokepoint's rule 5: what a
-    visible record links to is visible)."""
+    to, its rows read along (registry.shown_rows) and what they link to (each read through
+    the chokepoint, or visible by the chokepoint's rule 5: what a visible record links to
+    is visible)."""
     names: dict[type[Model], dict[int, str]] = defaultdict(dict)
-    read = record.__dict__.get(registry.SHOWN) or getattr(record, "_prefetched_objects_cache", {})
+    read = record.__dict__.get(registry.SHOWN, {})
     for item in [record, *(row for rows in read.values() for row in rows)]:
         names[type(item)][item.pk] = str(item)
         for model_field in item._meta.concrete_fields:

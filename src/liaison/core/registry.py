@@ -185,10 +185,8 @@ SHOWN = "shown_rows"
 
 
 def shown_rows(record, name: str) -> list:
-    """The rows of the relation `name` a detail page lists: those `read_shown` read, else
-    those prefetched (the API's `detail_rows`)."""
-    shown = record.__dict__.get(SHOWN)
-    return shown[name] if shown is not None else list(getattr(record, name).all())
+    """The rows of the relation `name` a detail page lists, as `read_shown` read them."""
+    return record.__dict__[SHOWN][name]
 
 
 def has_rows(name: str) -> str:
